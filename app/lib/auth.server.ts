@@ -1,0 +1,45 @@
+import { data, redirect } from "@remix-run/node";
+import { isRole, roleAtLeast, type Actor, type Role } from "~/domain/staff/roles";
+import { clientIp } from "./http.server";
+import { readSessionToken, validateSessionToken, type SessionStaff } from "./session.server";
+
+export type CurrentStaff = SessionStaff & { role: Role; actor: Actor };
+
+/** The signed-in staff member, or null. */
+export async function getStaff(request: Request): Promise<CurrentStaff | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const staff = await validateSessionToken(token);
+  if (!staff || !isRole(staff.role)) return null;
+  const role = staff.role;
+  return { ...staff, role, actor: { id: staff.id, role, ip: clientIp(request) } };
+}
+
+/**
+ * The guard every loader and action starts with. Signed out → redirect to sign-in (keeping the
+ * page to come back to); below the required role → 403; a password still to be changed → the
+ * change-password page.
+ */
+export async function requireStaff(
+  request: Request,
+  options: { role?: Role; allowPasswordChange?: boolean } = {},
+): Promise<CurrentStaff> {
+  const staff = await getStaff(request);
+  const url = new URL(request.url);
+  if (!staff) {
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (staff.mustChangePassword && !options.allowPasswordChange) {
+    throw redirect("/change-password");
+  }
+  if (options.role && !roleAtLeast(staff.role, options.role)) {
+    throw data({ message: "Forbidden" }, { status: 403 });
+  }
+  return staff;
+}
+
+/** For pages only signed-out visitors need (sign-in, reset): a signed-in visitor goes home. */
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getStaff(request)) throw redirect("/");
+}

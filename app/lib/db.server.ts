@@ -1,0 +1,58 @@
+import Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../prisma/generated/client";
+import { config, databaseFile } from "./config.server";
+
+export type { Prisma } from "../../prisma/generated/client";
+export type Db = PrismaClient;
+/** What a domain operation receives inside `prisma.$transaction(async (tx) => …)`. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+type Handles = { prisma: PrismaClient; raw: Database.Database; ready: Promise<void> };
+const globalForDb = globalThis as unknown as { __crmDb?: Handles };
+
+function open(): Handles {
+  const prisma = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: config.databaseUrl, timeout: BUSY_TIMEOUT_MS }),
+  });
+  // PRAGMAs are per connection; journal_mode=WAL is stored in the file.
+  const ready = (async () => {
+    await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
+    await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  })();
+  // A second handle for hot bulk paths (search, counts, import, sweeps); WAL lets it read beside the writer.
+  const raw = new Database(databaseFile());
+  raw.pragma("journal_mode = WAL");
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  raw.pragma("synchronous = FULL");
+  raw.pragma("foreign_keys = ON");
+  return { prisma, raw, ready };
+}
+
+function handles(): Handles {
+  if (!globalForDb.__crmDb) globalForDb.__crmDb = open();
+  return globalForDb.__crmDb;
+}
+
+/** The Prisma client, with this connection's PRAGMAs applied. */
+export async function db(): Promise<PrismaClient> {
+  const h = handles();
+  await h.ready;
+  return h.prisma;
+}
+
+/** The raw better-sqlite3 handle. Only domain modules use it, for their own bulk SQL. */
+export function rawDb(): Database.Database {
+  return handles().raw;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = globalForDb.__crmDb;
+  if (!h) return;
+  globalForDb.__crmDb = undefined;
+  await h.prisma.$disconnect();
+  h.raw.close();
+}

@@ -1,0 +1,118 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { config } from "./config.server";
+import { db } from "./db.server";
+
+// Sessions as the Lucia guide teaches: a random token in the cookie, only its SHA-256 in the
+// database, sliding idle expiry plus an absolute cap. See docs/decisions/004-sessions-without-lucia.md.
+export const SESSION_COOKIE = "crm_session";
+
+const HOUR = 60 * 60 * 1000;
+const idleMs = () => config.sessionIdleHours * HOUR;
+const absoluteMs = () => config.sessionAbsoluteDays * 24 * HOUR;
+// Touch lastSeenAt at most once a minute to spare writes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(32); // 256 bits
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(
+  staffId: number,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateSessionToken();
+  const now = Date.now();
+  const expiresAt = new Date(now + absoluteMs());
+  const prisma = await db();
+  await prisma.session.create({
+    data: {
+      id: hashToken(token),
+      staffId,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return { token, expiresAt };
+}
+
+export type SessionStaff = {
+  sessionId: string;
+  id: number;
+  name: string;
+  email: string;
+  role: string;
+  language: string;
+  mustChangePassword: boolean;
+};
+
+/** The staff member behind a token, or null when the session is unknown, idle too long, past its cap or the account is inactive. */
+export async function validateSessionToken(token: string): Promise<SessionStaff | null> {
+  const prisma = await db();
+  const id = hashToken(token);
+  const row = await prisma.session.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      staff: {
+        select: { id: true, name: true, email: true, role: true, language: true, mustChangePassword: true, active: true },
+      },
+    },
+  });
+  if (!row) return null;
+  const now = Date.now();
+  if (now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= idleMs() || !row.staff.active) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { active: _active, ...staff } = row.staff;
+  return { sessionId: row.id, ...staff };
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  const prisma = await db();
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Expires=${expiresAt.toUTCString()}`,
+    secure ? "Secure" : null,
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", secure ? "Secure" : null]
+    .filter(Boolean)
+    .join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return rest.join("=") || null;
+  }
+  return null;
+}
