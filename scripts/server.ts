@@ -46,7 +46,7 @@ function securityHeaders(dev: boolean) {
     res.locals.cspNonce = nonce;
     const csp = [
       "default-src 'self'",
-      dev ? "script-src 'self' 'unsafe-inline'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+      dev ? "script-src 'self' 'unsafe-inline'" : `script-src 'self' 'nonce-${nonce}'`,
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
       "font-src 'self'",

@@ -17,7 +17,9 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, z.ZodTypeDef, 
   const submit = useSubmit();
   const form = useForm<z.input<S> & FieldValues>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // Validate on submit, then live while fixing: validating on blur shifts the layout under the pointer.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: options.defaultValues,
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

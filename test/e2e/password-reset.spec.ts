@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { signIn, waitForMail } from "./fixtures";
+
+test("a forgotten password is reset through the link in a real mail, once", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("E-mail").fill("maria.manager@example.com");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByText(/a reset link is on its way/)).toBeVisible();
+
+  // Same answer for an unknown address.
+  await page.goto("/forgot-password");
+  await page.getByLabel("E-mail").fill("unknown-person@example.com");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByText(/a reset link is on its way/)).toBeVisible();
+
+  const mail = await waitForMail("maria.manager@example.com");
+  // Maria works in Dutch: the mail is in her language.
+  expect(mail.subject).toBe("Uw wachtwoord opnieuw instellen");
+  const link = mail.text.match(/https?:\/\/\S+reset-password\?token=\S+/)![0];
+
+  await page.goto(link);
+  await page.getByLabel(/nieuw wachtwoord|new password/i).first().fill("Maria-Reset-Password-77");
+  await page.getByLabel(/herhaal|repeat/i).fill("Maria-Reset-Password-77");
+  await page.getByRole("button", { name: /set the password|wachtwoord instellen/i }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, "maria.manager@example.com", "Maria-Reset-Password-77");
+  await expect(page.getByRole("heading", { name: "Start" })).toBeVisible();
+  await page.getByRole("button", { name: "Afmelden" }).click();
+
+  // The link is single-use.
+  await page.goto(link);
+  await page.getByLabel(/nieuw wachtwoord|new password/i).first().fill("Another-Password-9876");
+  await page.getByLabel(/herhaal|repeat/i).fill("Another-Password-9876");
+  await page.getByRole("button", { name: /set the password|wachtwoord instellen/i }).click();
+  await expect(page.getByRole("alert")).toContainText(/no longer valid|niet meer geldig/);
+});
