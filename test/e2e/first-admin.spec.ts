@@ -29,6 +29,7 @@ test("the first admin signs in, must choose a password, creates a sales colleagu
   // Create a sales colleague.
   await page.getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "New staff member" }).click();
+  await expect(page.getByRole("heading", { name: "New staff member" })).toBeVisible();
   await page.getByLabel("Name").fill("Nina Nieuw");
   await page.getByLabel("E-mail").fill("nina@example.com");
   await page.getByLabel("Role").selectOption("sales");
@@ -69,6 +70,7 @@ test("the admin sees the last sign-in and the audit trail with filters", async (
   const row = page.getByRole("row", { name: /Ada Willems/ });
   await expect(row).toContainText("127.0.0.1");
   await page.getByRole("link", { name: "Audit trail" }).click();
+  await expect(page.getByRole("heading", { name: "Audit trail" })).toBeVisible();
   await expect(page.getByRole("table")).toContainText("sign-in");
   await page.getByLabel("Record type").selectOption("staff");
   await page.getByRole("button", { name: "Apply filters" }).click();

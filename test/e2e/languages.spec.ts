@@ -8,6 +8,7 @@ test("staff see their own language and can switch it from the profile", async ({
   await expect(page.getByRole("link", { name: "Profiel" })).toBeVisible();
 
   await page.getByRole("link", { name: "Profiel" }).click();
+  await expect(page.getByRole("heading", { name: "Uw profiel" })).toBeVisible();
   await page.getByLabel("Taal").selectOption("fr");
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.getByText("Votre profil a été enregistré.")).toBeVisible();

@@ -4,6 +4,7 @@ import { signIn, waitForMail } from "./fixtures";
 test("a forgotten password is reset through the link in a real mail, once", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("E-mail").fill("maria.manager@example.com");
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByText(/a reset link is on its way/)).toBeVisible();

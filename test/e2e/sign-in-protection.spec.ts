@@ -21,6 +21,7 @@ test("five wrong passwords lock the account; the message never tells whether the
   await page.goto("/admin/staff");
   await expect(page.getByRole("row", { name: /Sven Maes/ })).toContainText("Locked");
   await page.getByRole("link", { name: "Sven Maes" }).click();
+  await expect(page.getByRole("heading", { name: "Sven Maes" })).toBeVisible();
   await page.getByRole("button", { name: "Unlock" }).click();
   await expect(page.getByText("The account was unlocked.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
