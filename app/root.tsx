@@ -11,7 +11,10 @@ import { FlashMessage } from "./ui/flash";
 import { useNonce } from "./ui/nonce";
 import stylesheet from "./styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 // Public: the root only reads who is signed in (for the language and the shell); every page below guards itself.
 export async function loader({ request }: LoaderFunctionArgs) {

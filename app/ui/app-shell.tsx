@@ -6,6 +6,8 @@ import { roleAtLeast, type Role } from "~/domain/staff/roles";
 /** Sections of the product; each appears in the navigation once it exists. */
 export const NAV_SECTIONS: { to: string; key: string; role: Role }[] = [
   { to: "/", key: "nav.home", role: "sales" },
+  { to: "/contacts", key: "nav.contacts", role: "sales" },
+  { to: "/organisations", key: "nav.organisations", role: "sales" },
   { to: "/admin", key: "nav.admin", role: "admin" },
 ];
 

@@ -3,6 +3,8 @@ import type { Texts } from "./types";
 export const common = {
   "app.name": { en: "Contact register", nl: "Contactregister", fr: "Registre des contacts" },
   "nav.home": { en: "Home", nl: "Start", fr: "Accueil" },
+  "nav.contacts": { en: "Contacts", nl: "Contacten", fr: "Contacts" },
+  "nav.organisations": { en: "Organisations", nl: "Organisaties", fr: "Organisations" },
   "nav.admin": { en: "Admin", nl: "Beheer", fr: "Administration" },
   "nav.main": { en: "Main navigation", nl: "Hoofdnavigatie", fr: "Navigation principale" },
   "nav.profile": { en: "Profile", nl: "Profiel", fr: "Profil" },

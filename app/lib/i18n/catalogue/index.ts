@@ -1,7 +1,10 @@
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
+import { contactList } from "./contact-list";
+import { contacts } from "./contacts";
+import { organisations } from "./organisations";
 import type { Texts } from "./types";
 
 /** The one catalogue of UI texts, in en, nl and fr. Keys are flat: "area.text". */
-export const catalogue: Record<string, Texts> = { ...common, ...auth, ...admin };
+export const catalogue: Record<string, Texts> = { ...common, ...auth, ...admin, ...contacts, ...contactList, ...organisations };
