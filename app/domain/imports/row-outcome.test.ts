@@ -58,7 +58,7 @@ describe("validateLead", () => {
   const base: LeadFields = { firstName: "Élodie", lastName: "Lefèvre", email: "Elodie@Exemple.BE" };
 
   it("normalises e-mail, phones and language", () => {
-    const check = validateLead({ ...base, mobile: "0470 12 34 56", phone: "+32 2 123 45 67", language: "Français", optIn: true });
+    const check = validateLead({ ...base, mobile: "0470 12 34 56", phone: "+32 2 511 22 33", language: "Français", optIn: true });
     expect(check).toEqual({
       ok: true,
       lead: {
@@ -66,7 +66,7 @@ describe("validateLead", () => {
         lastName: "Lefèvre",
         email: "elodie@exemple.be",
         mobile: "+32470123456",
-        phone: "+3221234567",
+        phone: "+3225112233",
         language: "fr",
         optIn: true,
       },
@@ -157,7 +157,7 @@ describe("importRowOutcome", () => {
       lastName: "Peeters-Claes",
       email: "jan@x.be",
       mobile: "0470/11.22.33",
-      phone: "02 123 45 67",
+      phone: "02 511 22 33",
       organisation: "Peeters BV",
       city: "Gent",
       optIn: true,
@@ -169,7 +169,7 @@ describe("importRowOutcome", () => {
     expect(importRowOutcome(lead, ctx({ match: existing }))).toEqual({
       outcome: "merged",
       contactId: 42,
-      fill: { phone: "+3221234567", organisation: "Peeters BV" },
+      fill: { phone: "+3225112233", organisation: "Peeters BV" },
       conflicts: [
         { field: "lastName", current: "Peeters", incoming: "Peeters-Claes" },
         { field: "city", current: "Antwerpen", incoming: "Gent" },

@@ -1,5 +1,6 @@
 /** Pure classification of one lead-file row: what the import does with it, and why. */
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { foldText } from "~/domain/contacts/contact-rules";
+import { normalisePhone as normalisePhoneField } from "~/domain/contacts/phone";
 import { z } from "zod";
 import type { ContactField, Mapping } from "./header-mapping";
 
@@ -59,10 +60,6 @@ export function mapRow(cells: string[], mapping: Mapping): LeadFields {
   return fields;
 }
 
-/** Accents folded, lower-cased, inner whitespace collapsed: for comparing, never for storing. */
-export function foldText(value: string): string {
-  return value.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-}
 
 const LANGUAGE_WORDS: Record<string, Language> = {};
 const languageWords: Record<Language, string[]> = {
@@ -78,10 +75,10 @@ export function normaliseLanguage(value: string): Language | null {
   return LANGUAGE_WORDS[foldText(value).replace(/_/g, "-")] ?? null;
 }
 
-/** E.164, reading national numbers as Belgian; null when it is not a possible number. */
+/** E.164, reading national numbers as Belgian; null when it is not a valid number (the one rule of contacts/phone.ts). */
 export function normalisePhone(value: string): string | null {
-  const parsed = parsePhoneNumberFromString(value, "BE");
-  return parsed && parsed.isValid() ? parsed.number : null;
+  const check = normalisePhoneField(value);
+  return check.ok ? check.e164 : null;
 }
 
 const emailShape = z.string().email();

@@ -1,3 +1,4 @@
+import { addMonthsClamped } from "~/domain/privacy/dates";
 /**
  * Retention rules (GDPR Art. 5(1)(e)) as data, and the one function that turns a rule plus the
  * facts of a processing record into the date its retention runs out. Dates are UTC calendar
@@ -40,21 +41,13 @@ export function utcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-}
-
 /**
- * Adds whole years and months on the UTC calendar. A day that does not exist in the target
- * month clamps to its last day (31 Jan + 1 month = 28/29 Feb; 29 Feb 2024 + 1 year = 28 Feb
- * 2025), so a period never spills into the following month.
+ * Adds whole years and months on the UTC calendar, as a day. A day that does not exist in the
+ * target month clamps to its last day (31 Jan + 1 month = 28/29 Feb; 29 Feb 2024 + 1 year =
+ * 28 Feb 2025): the same month rule as the legal deadlines in privacy/dates.ts.
  */
 export function addPeriod(date: Date, period: { years: number; months: number }): Date {
-  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + period.years * 12 + period.months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const day = Math.min(date.getUTCDate(), daysInMonth(year, month));
-  return new Date(Date.UTC(year, month, day));
+  return utcDay(addMonthsClamped(date, period.years * 12 + period.months));
 }
 
 function later(a: Date, b: Date): Date {
