@@ -40,7 +40,7 @@ export async function createApp({ dev }: { dev: boolean }) {
   return app;
 }
 
-function securityHeaders(dev: boolean) {
+export function securityHeaders(dev: boolean) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;

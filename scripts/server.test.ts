@@ -1,0 +1,51 @@
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refuseForeignOrigin, securityHeaders } from "./server";
+
+// The real middleware in front of a stand-in handler, over real HTTP.
+let base = "";
+let close: () => void;
+beforeAll(async () => {
+  const app = express();
+  app.use(securityHeaders(false));
+  app.use(refuseForeignOrigin);
+  app.all("*", (_req, res) => res.send(`ok ${res.locals.cspNonce}`));
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => server.close();
+});
+afterAll(() => close());
+
+describe("security headers", () => {
+  it("send a CSP with a fresh nonce per response, and forbid framing", async () => {
+    const [a, b] = await Promise.all([fetch(base), fetch(base)]);
+    const csp = a.headers.get("content-security-policy")!;
+    const nonce = csp.match(/'nonce-([^']+)'/)![1];
+    expect(await a.text()).toBe(`ok ${nonce}`);
+    expect(b.headers.get("content-security-policy")).not.toContain(nonce);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline' 'nonce");
+    expect(a.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(a.headers.get("referrer-policy")).toBe("same-origin");
+  });
+});
+
+describe("cross-origin writes", () => {
+  it.each([
+    ["same origin", () => ({ Origin: base }), 200],
+    ["no Origin header (non-browser client)", () => ({}), 200],
+    ["another site", () => ({ Origin: "https://evil.example" }), 403],
+    ["an opaque origin", () => ({ Origin: "null" }), 403],
+    ["Sec-Fetch-Site cross-site", () => ({ "Sec-Fetch-Site": "cross-site" }), 403],
+  ])("%s → %i", async (_label, headers, status) => {
+    const response = await fetch(`${base}/contacts/new`, { method: "POST", headers: headers() as Record<string, string>, body: "x=1" });
+    expect(response.status).toBe(status);
+  });
+
+  it("lets reads through from anywhere (links from mails)", async () => {
+    const response = await fetch(`${base}/reset-password`, { headers: { Origin: "https://mail.example" } });
+    expect(response.status).toBe(200);
+  });
+});
