@@ -30,6 +30,8 @@ const server = app.listen(port, host, () => {
   console.log(`Serving http://localhost:${port} (${dev ? "development" : "production"})`);
 });
 
+(await import("~/domain/privacy/retention-schedule.server")).startRetentionSchedule();
+
 function shutdown() {
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();

@@ -6,6 +6,7 @@ export const E2E_MAIL_DIR = "test-results/e2e-mail";
 export const E2E_SMTP_PORT = 2526;
 export const E2E_ADMIN_PASSWORD = "first-admin-one-time-pass";
 export const E2E_DEMO_PASSWORD = "demo-staff-password-e2e";
+export const E2E_SERVER_LOG = "test-results/e2e-server.log";
 
 // e2e runs the production build (npm test builds it first) against a fresh database, in Debian's Chromium.
 export default defineConfig({
@@ -29,7 +30,8 @@ export default defineConfig({
     locale: "en-GB",
   },
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && npx tsx scripts/start.ts`,
+    // Everything the server prints goes to a file that zz-logs.spec.ts checks for personal data.
+    command: `rm -rf ${E2E_DATA_DIR} && mkdir -p test-results && npx tsx scripts/start.ts > ${E2E_SERVER_LOG} 2>&1`,
     cwd: "..",
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,

@@ -1,5 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { isRole, roleAtLeast, type Actor, type Role } from "~/domain/staff/roles";
+import { mustEnrolTwoFactor } from "~/domain/staff/two-factor.server";
 import { clientIp } from "./http.server";
 import { readSessionToken, validateSessionToken, type SessionStaff } from "./session.server";
 
@@ -17,21 +18,30 @@ export async function getStaff(request: Request): Promise<CurrentStaff | null> {
 
 /**
  * The guard every loader and action starts with. Signed out → redirect to sign-in (keeping the
- * page to come back to); below the required role → 403; a password still to be changed → the
- * change-password page.
+ * page to come back to); a session still waiting for its second factor → the code page, and
+ * nothing else; a password still to be changed → the change-password page; two-step sign-in
+ * required for the role but not set up → its set-up page; below the required role → 403.
  */
 export async function requireStaff(
   request: Request,
-  options: { role?: Role; allowPasswordChange?: boolean } = {},
+  options: { role?: Role; allowPasswordChange?: boolean; allowPendingTwoFactor?: boolean; allowTwoFactorSetup?: boolean } = {},
 ): Promise<CurrentStaff> {
   const staff = await getStaff(request);
   const url = new URL(request.url);
+  const back = url.pathname + url.search;
   if (!staff) {
-    const back = url.pathname + url.search;
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (!staff.twoFactorVerified) {
+    if (options.allowPendingTwoFactor) return staff;
+    throw redirect(`/login/two-factor?redirectTo=${encodeURIComponent(back)}`);
   }
   if (staff.mustChangePassword && !options.allowPasswordChange) {
     throw redirect("/change-password");
+  }
+  // The set-up page and the password page stay reachable, so the two forced steps never loop.
+  if (!options.allowTwoFactorSetup && !options.allowPasswordChange && (await mustEnrolTwoFactor(staff))) {
+    throw redirect("/profile/two-factor");
   }
   if (options.role && !roleAtLeast(staff.role, options.role)) {
     throw data({ message: "Forbidden" }, { status: 403 });

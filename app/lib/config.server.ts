@@ -35,7 +35,7 @@ let cachedSecrets: Record<string, string> | null = null;
  * A secret from the environment, or else one generated once into DATA_DIR/secrets.json (mode 0600),
  * so a fresh installation is safe without any configuration and keeps its keys across restarts.
  */
-export function secret(name: "FLASH_SECRET" | "SUPPRESSION_KEY"): string {
+export function secret(name: "FLASH_SECRET" | "SUPPRESSION_KEY" | "TOTP_KEY"): string {
   const fromEnv = process.env[name];
   if (fromEnv) return fromEnv;
   if (!cachedSecrets) {

@@ -12,6 +12,8 @@ const idleMs = () => config.sessionIdleHours * HOUR;
 const absoluteMs = () => config.sessionAbsoluteDays * 24 * HOUR;
 // Touch lastSeenAt at most once a minute to spare writes.
 const TOUCH_INTERVAL_MS = 60_000;
+/** A session still waiting for its second factor ends after ten minutes. */
+export const PENDING_TWO_FACTOR_MS = 10 * 60_000;
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(32); // 256 bits
@@ -23,14 +25,22 @@ export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * A new session. Unless told, it starts verified only for staff without two-step sign-in, so a
+ * caller that forgets the option can never skip the second factor.
+ */
 export async function createSession(
   staffId: number,
   meta: { ip: string | null; userAgent: string | null },
+  options: { twoFactorVerified?: boolean } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSessionToken();
   const now = Date.now();
   const expiresAt = new Date(now + absoluteMs());
   const prisma = await db();
+  const twoFactorVerified =
+    options.twoFactorVerified ??
+    (await prisma.staff.findUniqueOrThrow({ where: { id: staffId }, select: { totpEnabledAt: true } })).totpEnabledAt === null;
   await prisma.session.create({
     data: {
       id: hashToken(token),
@@ -40,6 +50,7 @@ export async function createSession(
       expiresAt,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      twoFactorVerified,
     },
   });
   return { token, expiresAt };
@@ -53,6 +64,9 @@ export type SessionStaff = {
   role: string;
   language: string;
   mustChangePassword: boolean;
+  /** False while the session waits for the second factor: it may do nothing else. */
+  twoFactorVerified: boolean;
+  twoFactorEnabled: boolean;
 };
 
 /** The staff member behind a token, or null when the session is unknown, idle too long, past its cap or the account is inactive. */
@@ -63,24 +77,27 @@ export async function validateSessionToken(token: string): Promise<SessionStaff 
     where: { id },
     select: {
       id: true,
+      createdAt: true,
       expiresAt: true,
       lastSeenAt: true,
+      twoFactorVerified: true,
       staff: {
-        select: { id: true, name: true, email: true, role: true, language: true, mustChangePassword: true, active: true },
+        select: { id: true, name: true, email: true, role: true, language: true, mustChangePassword: true, active: true, totpEnabledAt: true },
       },
     },
   });
   if (!row) return null;
   const now = Date.now();
-  if (now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= idleMs() || !row.staff.active) {
+  const pendingTooLong = !row.twoFactorVerified && now - row.createdAt.getTime() >= PENDING_TWO_FACTOR_MS;
+  if (now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= idleMs() || !row.staff.active || pendingTooLong) {
     await prisma.session.deleteMany({ where: { id } });
     return null;
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { active: _active, ...staff } = row.staff;
-  return { sessionId: row.id, ...staff };
+  const { active: _active, totpEnabledAt, ...staff } = row.staff;
+  return { sessionId: row.id, ...staff, twoFactorVerified: row.twoFactorVerified, twoFactorEnabled: totpEnabledAt !== null };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

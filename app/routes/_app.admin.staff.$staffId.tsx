@@ -3,7 +3,9 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "~/domain/staff/roles";
 import { changeRoleSchema } from "~/domain/staff/staff.schema";
+import { endAllSessionsOf } from "~/domain/staff/sessions.server";
 import { changeStaffRole, getStaffForAdmin, setStaffActive, unlockStaff } from "~/domain/staff/staff.server";
+import { resetTwoFactor } from "~/domain/staff/two-factor.server";
 import { requireStaff } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseFormData } from "~/lib/forms";
@@ -25,7 +27,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   let result;
+  // Flash keys of the security actions live in the security catalogue.
+  const securityDone: Record<string, string> = { "reset-two-factor": "twoFactor.resetDone", "end-sessions": "sessions.endedAll" };
   switch (intent) {
+    case "reset-two-factor":
+      result = await resetTwoFactor(staff.actor, id);
+      break;
+    case "end-sessions":
+      result = await endAllSessionsOf(staff.actor, id);
+      break;
     case "deactivate":
     case "reactivate":
       result = await setStaffActive(staff.actor, id, intent === "reactivate");
@@ -46,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(result.reason !== "NOT_FOUND", "Not found", 404);
     return redirectWithFlash(request, `/admin/staff/${id}`, { kind: "error", key: `staff.${result.reason}` });
   }
-  return redirectWithFlash(request, `/admin/staff/${id}`, { kind: "success", key: `staff.done.${intent}` });
+  return redirectWithFlash(request, `/admin/staff/${id}`, { kind: "success", key: securityDone[intent] ?? `staff.done.${intent}` });
 }
 
 export default function StaffDetailPage() {
@@ -65,6 +75,8 @@ export default function StaffDetailPage() {
         <dt className="font-medium">{t("staff.lastSignIn")}</dt><dd>{formatDateTime(member.lastLoginAt, i18n.language)}</dd>
         <dt className="font-medium">{t("staff.lastIp")}</dt><dd>{member.lastLoginIp ?? "—"}</dd>
         <dt className="font-medium">{t("staff.sessions")}</dt><dd>{member._count.sessions}</dd>
+        <dt className="font-medium">{t("twoFactor.title")}</dt>
+        <dd>{member.totpEnabledAt ? t("twoFactor.onSince", { at: formatDateTime(member.totpEnabledAt, i18n.language) }) : t("twoFactor.statusOffShort")}</dd>
       </dl>
       {isSelf ? (
         <p className="mt-6 text-sm text-slate-600">{t("staff.selfNote")}</p>
@@ -82,6 +94,12 @@ export default function StaffDetailPage() {
           </Form>
           {locked || member.failedLogins > 0 ? (
             <Form method="post"><input type="hidden" name="intent" value="unlock" /><Button kind="secondary">{t("staff.unlock")}</Button></Form>
+          ) : null}
+          {member._count.sessions > 0 ? (
+            <Form method="post"><input type="hidden" name="intent" value="end-sessions" /><Button kind="secondary">{t("sessions.endAllOfStaff")}</Button></Form>
+          ) : null}
+          {member.totpEnabledAt ? (
+            <Form method="post"><input type="hidden" name="intent" value="reset-two-factor" /><Button kind="secondary">{t("twoFactor.reset")}</Button></Form>
           ) : null}
           <Form method="post">
             <input type="hidden" name="intent" value={member.active ? "deactivate" : "reactivate"} />

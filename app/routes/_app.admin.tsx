@@ -12,6 +12,9 @@ const tabs = [
   { to: "/admin/staff", key: "admin.staff" },
   { to: "/admin/audit", key: "admin.audit" },
   { to: "/admin/outbox", key: "admin.outbox" },
+  { to: "/admin/purposes", key: "purposeAdmin.tab" },
+  { to: "/admin/processors", key: "processor.tab" },
+  { to: "/admin/security", key: "adminSecurity.tab" },
 ];
 
 export default function AdminLayout() {

@@ -6,11 +6,15 @@ import { INTERACTION_KINDS } from "~/domain/contacts/contact-rules";
 import { interactionSchema, restrictionSchema } from "~/domain/contacts/contact.schema";
 import { formatPhone } from "~/domain/contacts/phone";
 import { purposeName } from "~/domain/purposes/purposes.server";
+import { recordConsentSchema, withdrawConsentSchema } from "~/domain/privacy/consent.schema";
+import { consentOverview, recordConsent, withdrawConsent, type ConsentResult } from "~/domain/privacy/consent.server";
+import { dayInstant } from "~/domain/privacy/days";
 import { requireStaff } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseFormData } from "~/lib/forms";
 import { idParam, invariantResponse } from "~/lib/http.server";
 import { PageHeader } from "~/ui/app-shell";
+import { ContactConsents } from "~/ui/contact-consents";
 import { Button } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 
@@ -22,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     contact: { ...rest, phone: formatPhone(contact.phone), mobile: formatPhone(contact.mobile) },
     records: processingRecords.map((r) => ({ ...r, purposeName: purposeName(r.purpose, staff.language) })),
+    consents: await consentOverview(staff.actor, contact.id, staff.language),
     today: new Date().toISOString().slice(0, 10),
   };
 }
@@ -31,6 +36,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.contactId);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  // Consent ledger (Art. 7): own schemas and flash texts ("consent.*").
+  if (intent === "record-consent") {
+    const parsed = parseFormData(formData, recordConsentSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+    const { givenOn, ...input } = parsed.data;
+    return consentOutcome(request, id, await recordConsent(staff.actor, id, { ...input, at: dayInstant(givenOn) }), "given");
+  }
+  if (intent === "withdraw-consent") {
+    const parsed = parseFormData(formData, withdrawConsentSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+    const { withdrawnOn, ...input } = parsed.data;
+    return consentOutcome(request, id, await withdrawConsent(staff.actor, id, { ...input, at: dayInstant(withdrawnOn) }), "withdrawn");
+  }
   let result;
   if (intent === "log-interaction") {
     const parsed = parseFormData(formData, interactionSchema);
@@ -52,9 +70,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(request, `/contacts/${id}`, { kind: "success", key: `contact.done.${intent}` });
 }
 
+function consentOutcome(request: Request, id: number, result: ConsentResult, done: "given" | "withdrawn") {
+  if (!result.ok) {
+    invariantResponse(result.reason !== "NOT_FOUND", "Not found", 404);
+    return redirectWithFlash(request, `/contacts/${id}#consents`, { kind: "error", key: `consent.${result.reason}` });
+  }
+  return redirectWithFlash(request, `/contacts/${id}#consents`, { kind: "success", key: `consent.done.${done}` });
+}
+
 export default function ContactPage() {
   const { t, i18n } = useTranslation();
   const { contact, records, today } = useLoaderData<typeof loader>();
+  const { consents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lang = i18n.language;
   const readOnly = Boolean(contact.editDenied);
@@ -136,6 +163,8 @@ export default function ContactPage() {
           </table>
         </section>
       </div>
+
+      {consents ? <ContactConsents consents={consents} today={today} errors={actionData?.intent === "record-consent" ? actionData.errors : null} /> : null}
 
       <section aria-labelledby="timeline-title" className="mt-8 max-w-3xl">
         <h2 id="timeline-title" className="mb-2 text-lg font-semibold">{t("contact.timeline")}</h2>

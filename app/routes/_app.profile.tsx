@@ -56,6 +56,12 @@ export default function ProfilePage() {
           <p className="mt-2">
             <Link to="/change-password" className="text-blue-700 underline">{t("password.changeTitle")}</Link>
           </p>
+          <h2 id="profile-security" className="mb-2 mt-6 text-lg font-semibold">{t("twoFactor.securityHeading")}</h2>
+          <p className="text-sm">{profile.totpEnabledAt ? t("twoFactor.statusOn") : t("twoFactor.statusOff")}</p>
+          <ul className="mt-2 flex flex-col gap-1">
+            <li><Link to="/profile/two-factor" className="text-blue-700 underline">{t("twoFactor.manage")}</Link></li>
+            <li><Link to="/profile/sessions" className="text-blue-700 underline">{t("sessions.title")}</Link></li>
+          </ul>
         </section>
         <section aria-labelledby="profile-photo">
           <h2 id="profile-photo" className="mb-3 text-lg font-semibold">{t("profile.photo")}</h2>

@@ -25,7 +25,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const status = result.reason === "RATE_LIMITED" ? 429 : 401;
     return data({ errors: {}, formError: `auth.${result.reason}` }, { status });
   }
-  const to = result.mustChangePassword ? "/change-password" : safeRedirect(parsed.data.redirectTo);
+  const to = result.twoFactorPending
+    ? `/login/two-factor?redirectTo=${encodeURIComponent(safeRedirect(parsed.data.redirectTo))}`
+    : result.mustChangePassword ? "/change-password" : safeRedirect(parsed.data.redirectTo);
   return redirect(to, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt, isHttps(request)) } });
 }
 

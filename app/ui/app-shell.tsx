@@ -8,6 +8,7 @@ export const NAV_SECTIONS: { to: string; key: string; role: Role }[] = [
   { to: "/", key: "nav.home", role: "sales" },
   { to: "/contacts", key: "nav.contacts", role: "sales" },
   { to: "/organisations", key: "nav.organisations", role: "sales" },
+  { to: "/privacy", key: "nav.privacy", role: "manager" },
   { to: "/admin", key: "nav.admin", role: "admin" },
 ];
 

@@ -21,6 +21,8 @@ export function saveErrorForForm(result: Exclude<SaveResult, { ok: true }>): { e
       return { errors: { email: "contact.EMAIL_TAKEN" }, formError: null, duplicates: result.duplicates };
     case "DUPLICATE":
       return { errors: {}, formError: null, duplicates: result.duplicates };
+    case "EMAIL_SUPPRESSED":
+      return { errors: { email: "contact.EMAIL_SUPPRESSED" }, formError: null, duplicates: null };
     case "OWNER_NOT_ALLOWED":
       return { errors: { ownerId: "contact.OWNER_NOT_ALLOWED" }, formError: null, duplicates: null };
     case "PURPOSE_UNKNOWN":

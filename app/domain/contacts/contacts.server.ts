@@ -2,6 +2,7 @@ import { changedFields, recordAudit } from "~/domain/audit/audit.server";
 import { listPurposes, ruleOf, syncRetention } from "~/domain/purposes/purposes.server";
 import { retentionEndDate } from "~/domain/purposes/retention";
 import { isThirdPartySource, noticeDueDate } from "~/domain/privacy/art14";
+import { isSuppressedIn } from "~/domain/privacy/suppression-list.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db, type Tx } from "~/lib/db.server";
 import { canReassignOwner, contactEditDenied, contactSortName, foldText, type EditDenied } from "./contact-rules";
@@ -13,7 +14,7 @@ export type SaveResult =
   | { ok: true; id: number }
   | { ok: false; reason: "DUPLICATE"; duplicates: Duplicate[] }
   | { ok: false; reason: "EMAIL_TAKEN"; duplicates: Duplicate[] }
-  | { ok: false; reason: "OWNER_NOT_ALLOWED" | "PURPOSE_UNKNOWN" | "NOT_FOUND" | EditDenied };
+  | { ok: false; reason: "OWNER_NOT_ALLOWED" | "PURPOSE_UNKNOWN" | "NOT_FOUND" | "EMAIL_SUPPRESSED" | EditDenied };
 
 /** Contacts that look like the same person: same e-mail, or same first + last name in the same organisation. */
 export async function findDuplicates(
@@ -69,6 +70,8 @@ export async function createContact(actor: Actor, input: ContactInput): Promise<
   return prisma.$transaction(async (tx) => {
     const purposes = (await listPurposes(tx)).filter((p) => input.purposeIds.includes(p.id));
     if (purposes.length !== input.purposeIds.length) return { ok: false as const, reason: "PURPOSE_UNKNOWN" as const };
+    // An erased or objecting person is not re-added (suppression list).
+    if (await isSuppressedIn(tx, input.email)) return { ok: false as const, reason: "EMAIL_SUPPRESSED" as const };
     const organisationId = await organisationIdFor(tx, actor, input.organisationName);
     const duplicates = await findDuplicates(tx, { ...input, organisationId });
     if (duplicates.some((d) => d.sameEmail)) return { ok: false as const, reason: "EMAIL_TAKEN" as const, duplicates };
@@ -114,6 +117,8 @@ export async function updateContact(actor: Actor, id: number, input: ContactInpu
     const denied = contactEditDenied(actor, before);
     if (denied) return { ok: false as const, reason: denied };
     if (input.ownerId !== before.ownerId && !canReassignOwner(actor)) return { ok: false as const, reason: "OWNER_NOT_ALLOWED" as const };
+    // Only a new address is checked: a kept customer who objected to marketing keeps theirs.
+    if (input.email !== before.email && (await isSuppressedIn(tx, input.email))) return { ok: false as const, reason: "EMAIL_SUPPRESSED" as const };
     const organisationId = await organisationIdFor(tx, actor, input.organisationName);
     const duplicates = await findDuplicates(tx, { ...input, organisationId }, id);
     if (duplicates.some((d) => d.sameEmail)) return { ok: false as const, reason: "EMAIL_TAKEN" as const, duplicates };

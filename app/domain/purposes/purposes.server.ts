@@ -1,3 +1,4 @@
+import { commerceRetentionFacts } from "~/domain/quotes/retention-facts.server";
 import type { Language } from "~/domain/staff/roles";
 import { db, type Tx } from "~/lib/db.server";
 import { retentionEndDate, type RetentionAnchor, type RetentionFacts, type RetentionRule } from "./retention";
@@ -42,9 +43,11 @@ export async function syncRetention(tx: Tx, contactId: number, extraFacts: Conta
       },
     },
   });
+  // Invoice and training dates are read here, not passed by callers, so no caller can drop them.
+  const stored = await commerceRetentionFacts(tx, contactId);
   let moved = 0;
   for (const record of contact.processingRecords) {
-    const end = retentionEndDate(ruleOf(record.purpose), { since: record.since, lastInteractionAt: contact.lastInteractionAt, ...extraFacts });
+    const end = retentionEndDate(ruleOf(record.purpose), { since: record.since, lastInteractionAt: contact.lastInteractionAt, ...stored, ...extraFacts });
     if ((end?.getTime() ?? null) !== (record.retentionEndsAt?.getTime() ?? null)) {
       await tx.processingRecord.update({ where: { id: record.id }, data: { retentionEndsAt: end } });
       moved += 1;

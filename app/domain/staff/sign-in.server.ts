@@ -10,7 +10,7 @@ import { isRole } from "./roles";
 export const signInLimiter = new RateLimiter(() => config.loginRateLimitPerMinute, 60_000);
 
 export type SignInResult =
-  | { ok: true; staffId: number; token: string; expiresAt: Date; mustChangePassword: boolean }
+  | { ok: true; staffId: number; token: string; expiresAt: Date; mustChangePassword: boolean; twoFactorPending: boolean }
   | { ok: false; reason: "INVALID_CREDENTIALS" | "RATE_LIMITED" };
 
 /**
@@ -29,7 +29,7 @@ export async function signIn(
   const email = input.email.trim().toLowerCase();
   const staff = await prisma.staff.findUnique({
     where: { email },
-    select: { id: true, role: true, passwordHash: true, active: true, failedLogins: true, lockedUntil: true, mustChangePassword: true },
+    select: { id: true, role: true, passwordHash: true, active: true, failedLogins: true, lockedUntil: true, mustChangePassword: true, totpEnabledAt: true },
   });
   if (!staff) {
     await verifyAgainstDummy(input.password);
@@ -60,7 +60,15 @@ export async function signIn(
     });
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
-  const session = await createSession(staff.id, meta);
+  if (staff.totpEnabledAt) {
+    // Half-way: the session waits for the second factor, and the failure count stays until it is given.
+    const session = await createSession(staff.id, meta, { twoFactorVerified: false });
+    await prisma.$transaction(async (tx) => {
+      await recordAudit(tx, { actor, action: "sign-in.password", recordType: "staff", recordId: staff.id, summary: { secondFactor: "pending" } });
+    });
+    return { ok: true, staffId: staff.id, ...session, mustChangePassword: staff.mustChangePassword, twoFactorPending: true };
+  }
+  const session = await createSession(staff.id, meta, { twoFactorVerified: true });
   await prisma.$transaction(async (tx) => {
     await tx.staff.update({
       where: { id: staff.id },
@@ -68,5 +76,5 @@ export async function signIn(
     });
     await recordAudit(tx, { actor, action: "sign-in", recordType: "staff", recordId: staff.id });
   });
-  return { ok: true, staffId: staff.id, ...session, mustChangePassword: staff.mustChangePassword };
+  return { ok: true, staffId: staff.id, ...session, mustChangePassword: staff.mustChangePassword, twoFactorPending: false };
 }

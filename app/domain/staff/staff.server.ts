@@ -71,7 +71,7 @@ export async function getStaffForAdmin(actor: Actor, id: number) {
     where: { id },
     select: {
       id: true, name: true, email: true, role: true, language: true, active: true, mustChangePassword: true,
-      failedLogins: true, lockedUntil: true, lastLoginAt: true, lastLoginIp: true, createdAt: true,
+      failedLogins: true, lockedUntil: true, lastLoginAt: true, lastLoginIp: true, createdAt: true, totpEnabledAt: true,
       _count: { select: { sessions: true } },
     },
   });
@@ -127,7 +127,7 @@ export async function getProfile(actor: Actor) {
   const prisma = await db();
   return prisma.staff.findUniqueOrThrow({
     where: { id: actor.id },
-    select: { id: true, name: true, email: true, language: true, role: true, photoType: true, lastLoginAt: true, lastLoginIp: true },
+    select: { id: true, name: true, email: true, language: true, role: true, photoType: true, lastLoginAt: true, lastLoginIp: true, totpEnabledAt: true },
   });
 }
 
@@ -170,7 +170,8 @@ export async function changePassword(
     await tx.session.deleteMany({ where: { staffId: actor.id } });
     await recordAudit(tx, { actor, action: "staff.password-changed", recordType: "staff", recordId: actor.id });
   });
-  const session = await createSession(actor.id, { ip: actor.ip, userAgent });
+  // The actor passed every factor to get here, so the fresh session is complete.
+  const session = await createSession(actor.id, { ip: actor.ip, userAgent }, { twoFactorVerified: true });
   return { ok: true, ...session };
 }
 

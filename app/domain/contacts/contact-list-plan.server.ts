@@ -1,0 +1,120 @@
+/**
+ * Where the contact list's SQL starts reading (SQLite). SQLite keeps no per-value statistics, so
+ * "stage = lead" (half the table) and "tag = vip" (a few hundred rows) look alike to its planner;
+ * at a million contacts the wrong start costs seconds. Capped, index-only counts decide instead:
+ *
+ * - search: the full-text or e-mail index finds the matches, which are sorted;
+ * - drive: one filter matches at most DRIVE_LIMIT contacts, so its index finds them, the other
+ *   filters are tested on each, and they are sorted;
+ * - scan: everything matches often (1 in 100 or more at a million), so the sort order's own index
+ *   is walked, testing rows until the page is full.
+ */
+import type Database from "better-sqlite3";
+import { rawDb } from "~/lib/db.server";
+import type { ContactListFilter, ContactSort } from "./contact-list.schema";
+
+export type Params = Record<string, string | number>;
+export type Strategy = { kind: "search" | "drive" | "scan"; term: number | null };
+export const DRIVE_LIMIT = 10_000;
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Prepared once per SQL text: the shapes are few (filters present or not), the calls many. */
+export function prepared(sql: string): Database.Statement {
+  const handle = rawDb();
+  let cache = statements.get(handle);
+  if (!cache) statements.set(handle, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = handle.prepare(sql)));
+  return statement;
+}
+
+/**
+ * The FTS5 query for what someone typed: every word must match as a prefix ("chlo dub" →
+ * `"chlo"* "dub"*`). Quoting makes operators and punctuation plain text; the tokenizer
+ * folds accents on both sides. Null when nothing searchable is left.
+ */
+export function ftsQuery(q: string): string | null {
+  const words = q.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replace(/"/g, '""')}"*`).join(" ");
+}
+
+/** One filter: a test on the row and, when an index serves it, how to start from it and count it. */
+export type Term = { sql: string; params: Params; drive?: { from: string; where: string; probe: string } };
+
+/** The filters, usually-selective first (on a tie the first one wins). */
+export function terms(filter: ContactListFilter): Term[] {
+  const out: Term[] = [];
+  const column = (sql: string, params: Params, index?: string) => {
+    const from = `"Contact" c INDEXED BY "${index}"`;
+    out.push({ sql, params, drive: index ? { from, where: sql, probe: `SELECT 1 FROM ${from} WHERE ${sql}` } : undefined });
+  };
+  // "No" answers are never selective: no index to start from.
+  if (filter.restricted !== undefined) column(`c."restricted" = ${filter.restricted ? 1 : 0}`, {}, filter.restricted ? "Contact_restricted_id_idx" : undefined);
+  // "> ''" is IS NOT NULL for ISO dates, written as a range the index can serve.
+  if (filter.retentionFlagged === true) column(`c."retentionFlaggedAt" > ''`, {}, "Contact_retentionFlaggedAt_id_idx");
+  if (filter.retentionFlagged === false) column('c."retentionFlaggedAt" IS NULL', {});
+  if (filter.tradeFairId !== undefined) column('c."tradeFairId" = @tradeFairId', { tradeFairId: filter.tradeFairId }, "Contact_tradeFairId_id_idx");
+  if (filter.tag) {
+    out.push({
+      sql: 'EXISTS (SELECT 1 FROM "ContactTag" t WHERE t."contactId" = c.id AND t."tag" = @tag)',
+      params: { tag: filter.tag },
+      drive: { from: '"ContactTag" t CROSS JOIN "Contact" c ON c.id = t."contactId"', where: 't."tag" = @tag', probe: 'SELECT 1 FROM "ContactTag" t WHERE t."tag" = @tag' },
+    });
+  }
+  if (filter.purposeId !== undefined) {
+    out.push({
+      sql: 'EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr."contactId" = c.id AND pr."purposeId" = @purposeId AND pr."endedAt" IS NULL)',
+      params: { purposeId: filter.purposeId },
+      drive: {
+        from: '"ProcessingRecord" pr CROSS JOIN "Contact" c ON c.id = pr."contactId"',
+        where: 'pr."purposeId" = @purposeId AND pr."endedAt" IS NULL',
+        probe: 'SELECT 1 FROM "ProcessingRecord" pr WHERE pr."purposeId" = @purposeId', // index-only: ended records still count
+      },
+    });
+  }
+  if (filter.sourceKind) column('c."sourceKind" = @sourceKind', { sourceKind: filter.sourceKind }, "Contact_sourceKind_id_idx");
+  // Owner before stage: the owner index also serves the stage.
+  const owner = "Contact_ownerId_stage_sortName_id_idx";
+  if (filter.ownerId === "unassigned") column('c."ownerId" IS NULL', {}, owner);
+  else if (filter.ownerId !== undefined) column('c."ownerId" = @ownerId', { ownerId: filter.ownerId }, owner);
+  if (filter.stage) column('c."stage" = @stage', { stage: filter.stage }, "Contact_stage_sortName_id_idx");
+  return out;
+}
+
+const count = (sql: string, params: Params, cap: number) => (prepared(`SELECT count(*) AS n FROM (${sql} LIMIT @limit)`).get({ ...params, limit: cap + 1 }) as { n: number }).n;
+
+/**
+ * How to read the list for `sort` (null: for a count, in any order). `term` is the filter with the
+ * fewest rows, the best place to start counting even when the page itself scans.
+ */
+export function strategyFor(filter: ContactListFilter, sort: ContactSort | null): Strategy {
+  if (filter.q) {
+    // Full-text matches come in rowid order, which is "newest" already; e-mail ranges are short.
+    const match = filter.q.includes("@") || sort === null || sort === "newest" ? null : ftsQuery(filter.q);
+    if (match === null) return { kind: "search", term: null };
+    const n = count('SELECT 1 FROM "ContactSearch" WHERE "ContactSearch" MATCH @match', { match }, DRIVE_LIMIT);
+    return { kind: n <= DRIVE_LIMIT ? "search" : "scan", term: null };
+  }
+  let best: { term: number; n: number } | null = null;
+  for (const [i, term] of terms(filter).entries()) {
+    if (!term.drive) continue;
+    const n = count(term.drive.probe, term.params, DRIVE_LIMIT);
+    if (!best || n < best.n) best = { term: i, n };
+    if (n === 0) break;
+  }
+  if (!best) return { kind: "scan", term: null };
+  return { kind: best.n <= DRIVE_LIMIT ? "drive" : "scan", term: best.term };
+}
+
+/** The index a scan walks: one that yields rows in `sort` order, narrowed by the stage (and owner) when it can be. */
+export function scanIndex(filter: ContactListFilter, sort: ContactSort | null): string {
+  if (sort === "name" || sort === "name-desc") {
+    if (filter.stage && filter.ownerId !== undefined) return 'INDEXED BY "Contact_ownerId_stage_sortName_id_idx"';
+    if (filter.stage) return 'INDEXED BY "Contact_stage_sortName_id_idx"';
+    return 'INDEXED BY "Contact_sortName_id_idx"';
+  }
+  if (sort === "last-interaction") return 'INDEXED BY "Contact_lastInteractionAt_id_idx"';
+  return "NOT INDEXED"; // rowid order ("newest", counts); primary-key lookups stay allowed
+}

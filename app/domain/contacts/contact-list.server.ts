@@ -1,0 +1,148 @@
+import { recordAudit } from "~/domain/audit/audit.server";
+import type { Actor, Language } from "~/domain/staff/roles";
+import { db, type Tx } from "~/lib/db.server";
+import { forbidden } from "~/lib/permissions.server";
+import { strategyFor } from "./contact-list-plan.server";
+import { countUpTo, explainPage, pageSteps, runPage } from "./contact-list-sql.server";
+import { BULK_LIMIT, decodeCursor, encodeCursor, type ContactListFilter, type ContactListQuery, type CursorValues } from "./contact-list.schema";
+import { canReassignOwner, contactEditDenied, type EditDenied } from "./contact-rules";
+
+export const CONTACT_PAGE_SIZE = 50;
+/** Counting stops here: past it the page says "10,000+", which is all a person needs. */
+export const COUNT_CAP = 10_000;
+
+/** Only the columns the list shows; dates are ISO-8601 text. */
+export type ContactListRow = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  organisationName: string | null;
+  stage: string;
+  ownerName: string | null;
+  restricted: boolean;
+  retentionFlaggedAt: string | null;
+  lastInteractionAt: string | null;
+};
+
+export type ContactListPage = { rows: ContactListRow[]; nextCursor: string | null };
+
+type RawListRow = Omit<ContactListRow, "restricted"> & { restricted: number; sortName: string };
+
+function cursorAfter(query: ContactListQuery): CursorValues | null {
+  if (!query.cursor) return null;
+  const after = decodeCursor(query.sort, query.cursor);
+  if (!after) throw new Error("invalid cursor (the schema should have refused it)");
+  return after;
+}
+
+function cursorOf(query: ContactListQuery, row: RawListRow): string {
+  if (query.sort === "newest") return encodeCursor({ sort: "newest", id: row.id });
+  if (query.sort === "last-interaction") return encodeCursor({ sort: "last-interaction", lastInteractionAt: row.lastInteractionAt, id: row.id });
+  return encodeCursor({ sort: query.sort, sortName: row.sortName, id: row.id });
+}
+
+/** One page of the list, by keyset (never OFFSET): fast on page 1 and on page 20,000 alike. */
+export function listContacts(query: ContactListQuery): ContactListPage {
+  const steps = pageSteps(query, query.sort, cursorAfter(query), { kind: "list" }, strategyFor(query, query.sort));
+  const raw = runPage<RawListRow>(steps, CONTACT_PAGE_SIZE + 1);
+  const page = raw.slice(0, CONTACT_PAGE_SIZE);
+  const rows = page.map(({ sortName: _sortName, restricted, ...row }) => ({ ...row, restricted: restricted === 1 }));
+  const nextCursor = raw.length > CONTACT_PAGE_SIZE ? cursorOf(query, page[page.length - 1]) : null;
+  return { rows, nextCursor };
+}
+
+/** Exact up to COUNT_CAP; beyond it `{ count: COUNT_CAP, more: true }`. */
+export function countContacts(filter: ContactListFilter): { count: number; more: boolean } {
+  const n = countUpTo(filter, COUNT_CAP);
+  return n > COUNT_CAP ? { count: COUNT_CAP, more: true } : { count: n, more: false };
+}
+
+/** The query plan of a list page (tests and benchmarks prove it uses the indexes). */
+export function explainContactList(query: ContactListQuery): string[] {
+  return explainPage(pageSteps(query, query.sort, cursorAfter(query), { kind: "list" }, strategyFor(query, query.sort)));
+}
+
+/** Choices of the list's filters. */
+export async function contactListOptions(language: Language) {
+  const prisma = await db();
+  const [owners, purposes, tradeFairs] = await Promise.all([
+    prisma.staff.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.purpose.findMany({ orderBy: { id: "asc" }, select: { id: true, nameEn: true, nameNl: true, nameFr: true } }),
+    prisma.tradeFair.findMany({ orderBy: [{ startsOn: "desc" }, { name: "asc" }], take: 200, select: { id: true, name: true } }),
+  ]);
+  const nameKey = ({ en: "nameEn", nl: "nameNl", fr: "nameFr" } as const)[language];
+  return { owners, tradeFairs, purposes: purposes.map((p) => ({ id: p.id, name: p[nameKey] })) };
+}
+
+export type BulkSkipReason = EditDenied | "NOT_FOUND";
+export type BulkResult = { ok: true; updated: number; skipped: { id: number; reason: BulkSkipReason }[] };
+
+type Target = { id: number; ownerId: number | null; restricted: boolean; erasedAt: Date | null };
+
+function checkSelection(contactIds: number[]): number[] {
+  const ids = [...new Set(contactIds)];
+  if (ids.length > BULK_LIMIT) throw new RangeError(`at most ${BULK_LIMIT} contacts per bulk action`);
+  return ids;
+}
+
+/** The selected contacts this actor may change, and the ones skipped with the reason. */
+async function editable(tx: Tx, actor: Actor, ids: number[]) {
+  const found: Target[] = await tx.contact.findMany({ where: { id: { in: ids } }, select: { id: true, ownerId: true, restricted: true, erasedAt: true } });
+  const byId = new Map(found.map((c) => [c.id, c]));
+  const allowed: Target[] = [];
+  const skipped: BulkResult["skipped"] = [];
+  for (const id of ids) {
+    const contact = byId.get(id);
+    const denied: BulkSkipReason | null = contact ? contactEditDenied(actor, contact) : "NOT_FOUND";
+    if (denied || !contact) skipped.push({ id, reason: denied ?? "NOT_FOUND" });
+    else allowed.push(contact);
+  }
+  return { allowed, skipped };
+}
+
+// Up to BULK_LIMIT audit entries are written one by one inside the transaction.
+const BULK_TX = { timeout: 30_000 };
+
+/**
+ * Gives the selected contacts to one owner (or none). Managers and admins only; restricted
+ * (Art. 18) and erased contacts are skipped and reported. One audit entry per changed contact.
+ */
+export async function bulkAssignOwner(actor: Actor, contactIds: number[], ownerId: number | null): Promise<BulkResult | { ok: false; reason: "OWNER_NOT_FOUND" }> {
+  if (!canReassignOwner(actor)) forbidden();
+  const ids = checkSelection(contactIds);
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    if (ownerId !== null && !(await tx.staff.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {
+      return { ok: false as const, reason: "OWNER_NOT_FOUND" as const };
+    }
+    const { allowed, skipped } = await editable(tx, actor, ids);
+    const changing = allowed.filter((c) => c.ownerId !== ownerId);
+    await tx.contact.updateMany({ where: { id: { in: changing.map((c) => c.id) } }, data: { ownerId } });
+    for (const c of changing) {
+      await recordAudit(tx, { actor, action: "contact.owner-changed", recordType: "contact", recordId: c.id, summary: { from: c.ownerId, to: ownerId, bulk: true } });
+    }
+    return { ok: true as const, updated: changing.length, skipped };
+  }, BULK_TX);
+}
+
+/**
+ * Adds one tag to the selected contacts. Sales tag only contacts they may edit (their own or
+ * unowned); restricted and erased contacts are skipped for everyone. One audit entry per
+ * contact that gained the tag; the tag's text stays out of the audit trail (it may describe the person).
+ */
+export async function bulkAddTag(actor: Actor, contactIds: number[], tag: string): Promise<BulkResult> {
+  const ids = checkSelection(contactIds);
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const { allowed, skipped } = await editable(tx, actor, ids);
+    const already = await tx.contactTag.findMany({ where: { tag, contactId: { in: allowed.map((c) => c.id) } }, select: { contactId: true } });
+    const has = new Set(already.map((t) => t.contactId));
+    const tagging = allowed.filter((c) => !has.has(c.id));
+    await tx.contactTag.createMany({ data: tagging.map((c) => ({ contactId: c.id, tag })) });
+    for (const c of tagging) {
+      await recordAudit(tx, { actor, action: "contact.tag-added", recordType: "contact", recordId: c.id, summary: { fields: ["tags"], bulk: true } });
+    }
+    return { ok: true as const, updated: tagging.length, skipped };
+  }, BULK_TX);
+}

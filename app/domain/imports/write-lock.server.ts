@@ -1,0 +1,82 @@
+/**
+ * Short raw write transactions for the importer that never trip up the rest of the app.
+ *
+ * Prisma's better-sqlite3 adapter opens its interactive transactions with a deferred BEGIN on its
+ * own connection: such a transaction reads, awaits, then writes. If another connection commits in
+ * between, SQLite answers SQLITE_BUSY_SNAPSHOT at once (no busy wait) and the staff member's save
+ * fails. So every importer transaction first takes Prisma's own transaction mutex (an empty Prisma
+ * transaction that does nothing on its connection), then runs synchronously on the raw handle with
+ * BEGIN IMMEDIATE. While the importer holds the mutex no Prisma transaction is half-way; the raw
+ * work is synchronous, so nothing else runs in this process until it commits.
+ */
+import type Database from "better-sqlite3";
+import { db, rawDb } from "~/lib/db.server";
+
+const BUSY = Symbol("busy");
+const RESTORE_BUSY_TIMEOUT_MS = 10_000;
+/** How long the importer waits for another writer (a CLI import, a backup) before giving up. */
+const GIVE_UP_MS = 60_000;
+
+export type LockStats = { transactions: number; longestMs: number; totalMs: number };
+
+export function newLockStats(): LockStats {
+  return { transactions: 0, longestMs: 0, totalMs: 0 };
+}
+
+type Attempt<T> = typeof BUSY | { ok: true; value: T; ms: number } | { ok: false; error: unknown };
+
+function attempt<T>(raw: Database.Database, work: (raw: Database.Database) => T): Attempt<T> {
+  // Never sleep inside SQLite here: a synchronous busy wait would freeze the whole server.
+  raw.pragma("busy_timeout = 0");
+  try {
+    raw.exec("BEGIN IMMEDIATE");
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY")) return BUSY;
+    throw error;
+  } finally {
+    raw.pragma(`busy_timeout = ${RESTORE_BUSY_TIMEOUT_MS}`);
+  }
+  const started = performance.now();
+  try {
+    const value = work(raw);
+    raw.exec("COMMIT");
+    return { ok: true, value, ms: performance.now() - started };
+  } catch (error) {
+    if (raw.inTransaction) raw.exec("ROLLBACK");
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Runs `work` in one raw IMMEDIATE transaction and returns its value; retries (asynchronously,
+ * so the event loop keeps serving) while another connection holds the write lock.
+ * `work` must be synchronous and short: it is the write lock everyone else waits for.
+ */
+export async function withWriteLock<T>(work: (raw: Database.Database) => T, stats?: LockStats): Promise<T> {
+  const prisma = await db();
+  const deadline = Date.now() + GIVE_UP_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    const result = await prisma.$transaction(async () => attempt(rawDb(), work), { maxWait: GIVE_UP_MS, timeout: GIVE_UP_MS });
+    if (result !== BUSY) {
+      if (!result.ok) throw result.error;
+      if (stats) {
+        stats.transactions += 1;
+        stats.totalMs += result.ms;
+        stats.longestMs = Math.max(stats.longestMs, result.ms);
+      }
+      return result.value;
+    }
+    if (Date.now() > deadline) throw new Error("the database stayed locked by another writer");
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/** Lets pending requests run between two importer transactions. */
+export function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** DateTime as the Prisma adapter stores it ("2026-11-26T12:55:52.848+00:00"), for raw SQL. */
+export function sqlDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}

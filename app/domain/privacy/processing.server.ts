@@ -1,0 +1,40 @@
+import { ruleOf } from "~/domain/purposes/purposes.server";
+import { retentionEndDate } from "~/domain/purposes/retention";
+import type { Tx } from "~/lib/db.server";
+
+/**
+ * Ending processing for a purpose (consent withdrawn, objection to marketing). Ending is an
+ * update, never a delete: the record stays as the history of why we held the data, and the
+ * database refuses to remove a contact's last record anyway.
+ */
+
+export type EndableRecord = {
+  id: number;
+  since: Date;
+  purpose: { retentionAnchor: string; retentionYears: number; retentionMonths: number };
+};
+
+/**
+ * Sets endedAt on each record and recomputes its retention date with the withdrawal as the
+ * anchor's fact: "until consent is withdrawn" now has an end; rules counted from other facts
+ * (last interaction, visit) keep their date.
+ */
+export async function endProcessingRecords(tx: Tx, records: readonly EndableRecord[], at: Date, lastInteractionAt: Date | null): Promise<void> {
+  for (const record of records) {
+    const endedAt = at.getTime() < record.since.getTime() ? record.since : at;
+    const retentionEndsAt = retentionEndDate(ruleOf(record.purpose), { since: record.since, lastInteractionAt, consentWithdrawnAt: endedAt });
+    await tx.processingRecord.update({ where: { id: record.id }, data: { endedAt, retentionEndsAt } });
+  }
+}
+
+/**
+ * When nothing justifies holding the contact any more (every record ended), a manager must
+ * decide what happens to it: the entry is flagged for the retention review, never deleted here.
+ * Returns whether the contact is now flagged because of this.
+ */
+export async function flagWhenNothingOpen(tx: Tx, contactId: number, now: Date): Promise<boolean> {
+  const open = await tx.processingRecord.count({ where: { contactId, endedAt: null } });
+  if (open > 0) return false;
+  const flagged = await tx.contact.updateMany({ where: { id: contactId, retentionFlaggedAt: null }, data: { retentionFlaggedAt: now } });
+  return flagged.count > 0;
+}

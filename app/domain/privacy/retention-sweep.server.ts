@@ -1,0 +1,131 @@
+import type Database from "better-sqlite3";
+import { recordAudit } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/staff/roles";
+import { db, rawDb } from "~/lib/db.server";
+import { endOfUtcDay, isoDb } from "./db-dates";
+
+/**
+ * The retention sweep (Art. 5(1)(e)): marks processing records whose retention has run out, and
+ * their contacts, for a manager's review. It never deletes or changes personal data: erasing,
+ * extending or holding is a person's decision (retention-review.server.ts), never an automated one.
+ *
+ * Raw SQL over id ranges, one short write transaction per range, so sign-in and forms are not
+ * kept waiting at a million contacts (SQLite has one writer at a time).
+ */
+
+export type SweepResult = {
+  flaggedRecords: number;
+  clearedRecords: number;
+  flaggedContacts: number;
+  clearedContacts: number;
+  batches: number;
+  longestBatchMs: number;
+  elapsedMs: number;
+};
+
+export type SweepOptions = { today?: Date; batchSize?: number; actor?: Actor | null };
+
+// Same semantics as retentionReview (retention-flags.ts), day-based: a record ending on 15 June has
+// run out on 15 June; an extension pushes that later; a legal hold (no end date) keeps it; an ended
+// record no longer counts, and an erased contact is done with.
+const DUE = `pr."endedAt" IS NULL AND pr."legalHoldReason" IS NULL
+  AND pr."retentionEndsAt" IS NOT NULL AND pr."retentionEndsAt" < @cutoff
+  AND (pr."extendedUntil" IS NULL OR pr."extendedUntil" < @cutoff)
+  AND EXISTS (SELECT 1 FROM "Contact" c WHERE c.id = pr."contactId" AND c."erasedAt" IS NULL)`;
+
+const SQL = {
+  bounds: `SELECT min(id) AS lo, max(id) AS hi FROM "ProcessingRecord"`,
+  // A flag whose reason went away (new interaction, changed rule, decision) is lifted.
+  clearRecords: `UPDATE "ProcessingRecord" AS pr SET "flaggedAt" = NULL
+    WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NOT NULL AND NOT (${DUE})`,
+  flagRecords: `UPDATE "ProcessingRecord" AS pr SET "flaggedAt" = @now
+    WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NULL AND ${DUE}`,
+  flagContacts: `UPDATE "Contact" SET "retentionFlaggedAt" = @now
+    WHERE "retentionFlaggedAt" IS NULL AND "erasedAt" IS NULL
+      AND id IN (SELECT pr."contactId" FROM "ProcessingRecord" pr WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NOT NULL)`,
+  flaggedContactsAfter: `SELECT id, "retentionFlaggedAt" AS at FROM "Contact"
+    WHERE "retentionFlaggedAt" IS NOT NULL AND ("retentionFlaggedAt", id) > (@at, @id)
+    ORDER BY "retentionFlaggedAt", id LIMIT @limit`,
+  clearContact: `UPDATE "Contact" SET "retentionFlaggedAt" = NULL
+    WHERE id = @id AND ("erasedAt" IS NOT NULL
+      OR NOT EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr."contactId" = @id AND pr."flaggedAt" IS NOT NULL))`,
+};
+
+const statements = new WeakMap<Database.Database, Record<keyof typeof SQL, Database.Statement>>();
+function prepared(handle: Database.Database) {
+  let s = statements.get(handle);
+  if (!s) {
+    s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, handle.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>;
+    statements.set(handle, s);
+  }
+  return s;
+}
+
+/** Batches grow or shrink to stay well under the 250 ms a write may hold the database. */
+const TARGET_MS = 100;
+const DEFAULT_BATCH = 5_000;
+const MAX_BATCH = 100_000;
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs one sweep after any sweep already running (the schedule and a manager's button may meet). */
+export function sweepRetention(options: SweepOptions = {}): Promise<SweepResult> {
+  const run = queue.then(() => sweep(options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function sweep(options: SweepOptions): Promise<SweepResult> {
+  const started = performance.now();
+  const handle = rawDb();
+  const s = prepared(handle);
+  const today = options.today ?? new Date();
+  const params = { cutoff: isoDb(endOfUtcDay(today)), now: isoDb(today) };
+  const adaptive = options.batchSize === undefined;
+  let size = options.batchSize ?? DEFAULT_BATCH;
+  const result: SweepResult = { flaggedRecords: 0, clearedRecords: 0, flaggedContacts: 0, clearedContacts: 0, batches: 0, longestBatchMs: 0, elapsedMs: 0 };
+
+  const timed = (work: () => void) => {
+    const t0 = performance.now();
+    handle.transaction(work).immediate();
+    const ms = performance.now() - t0;
+    result.batches += 1;
+    result.longestBatchMs = Math.max(result.longestBatchMs, ms);
+    if (adaptive) size = ms > TARGET_MS ? Math.max(500, Math.floor(size / 2)) : ms < TARGET_MS / 4 ? Math.min(MAX_BATCH, size * 2) : size;
+  };
+
+  const bounds = s.bounds.get() as { lo: number | null; hi: number | null };
+  for (let lo = bounds.lo ?? 1; bounds.hi !== null && lo <= bounds.hi; ) {
+    const range = { ...params, lo, hi: lo + size - 1 };
+    timed(() => {
+      result.clearedRecords += s.clearRecords.run(range).changes;
+      result.flaggedRecords += s.flagRecords.run(range).changes;
+      result.flaggedContacts += s.flagContacts.run(range).changes;
+    });
+    lo = range.hi + 1;
+    await nextTick();
+  }
+
+  // Contacts whose every flag was lifted leave the queue; walked through the flag index only.
+  let after = { at: "", id: 0 };
+  for (;;) {
+    let done = false;
+    timed(() => {
+      const rows = s.flaggedContactsAfter.all({ ...after, limit: Math.max(100, Math.floor(size / 5)) }) as { id: number; at: string }[];
+      for (const row of rows) result.clearedContacts += s.clearContact.run({ id: row.id }).changes;
+      if (rows.length === 0) done = true;
+      else after = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
+    });
+    if (done) break;
+    await nextTick();
+  }
+
+  result.longestBatchMs = Math.round(result.longestBatchMs * 10) / 10;
+  result.elapsedMs = Math.round(performance.now() - started);
+  if (result.flaggedRecords + result.clearedRecords + result.flaggedContacts + result.clearedContacts > 0) {
+    const { elapsedMs: _e, longestBatchMs: _l, ...counts } = result;
+    await recordAudit(await db(), { actor: options.actor ?? null, action: "retention.swept", recordType: "retention", summary: counts });
+  }
+  return result;
+}

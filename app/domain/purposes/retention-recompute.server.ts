@@ -1,0 +1,64 @@
+import type Database from "better-sqlite3";
+import { rawDb } from "~/lib/db.server";
+import type { RetentionRule } from "./retention";
+import { retentionEndAfterRuleChange } from "./rule-change";
+
+/**
+ * After an admin changes a purpose's retention rule, every open record of that purpose gets its new
+ * date. Raw SQL over id ranges, read-compute-write inside one short transaction per range (so no
+ * concurrent interaction is overwritten with a stale date and no write holds the database long).
+ */
+
+const SQL = {
+  bounds: `SELECT min(id) AS lo, max(id) AS hi FROM "ProcessingRecord"`,
+  // The unary + keeps the planner on the rowid range instead of the purpose index.
+  rows: `SELECT pr.id, pr."since", pr."retentionEndsAt", c."lastInteractionAt"
+    FROM "ProcessingRecord" pr JOIN "Contact" c ON c.id = pr."contactId"
+    WHERE pr.id BETWEEN @lo AND @hi AND +pr."purposeId" = @purposeId AND pr."endedAt" IS NULL AND c."erasedAt" IS NULL`,
+  update: `UPDATE "ProcessingRecord" SET "retentionEndsAt" = @end WHERE id = @id`,
+};
+
+type Row = { id: number; since: string; retentionEndsAt: string | null; lastInteractionAt: string | null };
+
+const statements = new WeakMap<Database.Database, Record<keyof typeof SQL, Database.Statement>>();
+function prepared(handle: Database.Database) {
+  let s = statements.get(handle);
+  if (!s) statements.set(handle, (s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, handle.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>));
+  return s;
+}
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString().replace("Z", "+00:00"));
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function recomputePurposeRetention(
+  purposeId: number, before: RetentionRule, after: RetentionRule, options: { batchSize?: number } = {},
+): Promise<{ moved: number; batches: number; longestBatchMs: number }> {
+  const handle = rawDb();
+  const s = prepared(handle);
+  const size = options.batchSize ?? 10_000;
+  const bounds = s.bounds.get() as { lo: number | null; hi: number | null };
+  let moved = 0;
+  let batches = 0;
+  let longestBatchMs = 0;
+  for (let lo = bounds.lo ?? 1; bounds.hi !== null && lo <= bounds.hi; lo += size) {
+    const t0 = performance.now();
+    handle.transaction(() => {
+      for (const row of s.rows.all({ lo, hi: lo + size - 1, purposeId }) as Row[]) {
+        const end = retentionEndAfterRuleChange(before, after, {
+          since: new Date(row.since),
+          lastInteractionAt: row.lastInteractionAt ? new Date(row.lastInteractionAt) : null,
+          retentionEndsAt: row.retentionEndsAt ? new Date(row.retentionEndsAt) : null,
+        });
+        const text = iso(end);
+        if (text !== row.retentionEndsAt) {
+          s.update.run({ id: row.id, end: text });
+          moved += 1;
+        }
+      }
+    }).immediate();
+    batches += 1;
+    longestBatchMs = Math.max(longestBatchMs, performance.now() - t0);
+    await nextTick();
+  }
+  return { moved, batches, longestBatchMs: Math.round(longestBatchMs * 10) / 10 };
+}

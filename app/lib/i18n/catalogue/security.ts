@@ -1,0 +1,143 @@
+import type { Texts } from "./types";
+
+/** Two-step sign-in, sessions and the admin security page. */
+export const security = {
+  // Signing in with a second factor
+  "twoFactor.signInTitle": { en: "Two-step sign-in", nl: "Aanmelden in twee stappen", fr: "Connexion en deux étapes" },
+  "twoFactor.signInIntro": {
+    en: "Your password was right. Now enter the code from your authenticator app.",
+    nl: "Uw wachtwoord klopt. Geef nu de code uit uw authenticator-app.",
+    fr: "Votre mot de passe est correct. Saisissez maintenant le code de votre application d'authentification.",
+  },
+  "twoFactor.code": { en: "Code", nl: "Code", fr: "Code" },
+  "twoFactor.codeHint": {
+    en: "The 6-digit code from the app, or one of your recovery codes.",
+    nl: "De code van 6 cijfers uit de app, of een van uw herstelcodes.",
+    fr: "Le code à 6 chiffres de l'application, ou l'un de vos codes de récupération.",
+  },
+  "twoFactor.verify": { en: "Continue", nl: "Doorgaan", fr: "Continuer" },
+  "twoFactor.cancelSignIn": { en: "Cancel and sign out", nl: "Annuleren en afmelden", fr: "Annuler et se déconnecter" },
+  "twoFactor.CODE_WRONG": {
+    en: "This code is not right or was already used. Wait for the next code and try again.",
+    nl: "Deze code klopt niet of werd al gebruikt. Wacht op de volgende code en probeer opnieuw.",
+    fr: "Ce code est incorrect ou a déjà été utilisé. Attendez le code suivant et réessayez.",
+  },
+  "twoFactor.LOCKED": {
+    en: "Too many wrong codes: the account is locked for a while. Try again later or ask an administrator.",
+    nl: "Te veel foute codes: de account is een tijd vergrendeld. Probeer later opnieuw of vraag het een beheerder.",
+    fr: "Trop de codes erronés : le compte est verrouillé pour un moment. Réessayez plus tard ou demandez à un administrateur.",
+  },
+  "twoFactor.RATE_LIMITED": {
+    en: "Too many attempts. Wait a few minutes and try again.",
+    nl: "Te veel pogingen. Wacht enkele minuten en probeer opnieuw.",
+    fr: "Trop de tentatives. Attendez quelques minutes et réessayez.",
+  },
+  // Setting it up and managing it
+  "twoFactor.title": { en: "Two-step sign-in", nl: "Aanmelden in twee stappen", fr: "Connexion en deux étapes" },
+  "twoFactor.intro": {
+    en: "After your password, you will also enter a code from an authenticator app on your phone (for example FreeOTP, Aegis, Google or Microsoft Authenticator).",
+    nl: "Na uw wachtwoord geeft u ook een code uit een authenticator-app op uw telefoon (bijvoorbeeld FreeOTP, Aegis, Google of Microsoft Authenticator).",
+    fr: "Après votre mot de passe, vous saisirez aussi un code d'une application d'authentification sur votre téléphone (par exemple FreeOTP, Aegis, Google ou Microsoft Authenticator).",
+  },
+  "twoFactor.start": { en: "Set up two-step sign-in", nl: "Aanmelden in twee stappen instellen", fr: "Configurer la connexion en deux étapes" },
+  "twoFactor.restart": { en: "Start again with a new key", nl: "Opnieuw beginnen met een nieuwe sleutel", fr: "Recommencer avec une nouvelle clé" },
+  "twoFactor.scanNow": { en: "Scan the code with your app.", nl: "Scan de code met uw app.", fr: "Scannez le code avec votre application." },
+  "twoFactor.scanIntro": {
+    en: "Scan this QR code with your authenticator app, or type the key below into it. Then enter the code the app shows.",
+    nl: "Scan deze QR-code met uw authenticator-app, of typ de sleutel hieronder in. Geef daarna de code die de app toont.",
+    fr: "Scannez ce code QR avec votre application d'authentification, ou saisissez-y la clé ci-dessous. Saisissez ensuite le code affiché.",
+  },
+  "twoFactor.qrAlt": { en: "QR code with the key for your authenticator app", nl: "QR-code met de sleutel voor uw authenticator-app", fr: "Code QR avec la clé pour votre application d'authentification" },
+  "twoFactor.keyLabel": { en: "Key (to type in instead of scanning):", nl: "Sleutel (om in te typen in plaats van te scannen):", fr: "Clé (à saisir au lieu de scanner) :" },
+  "twoFactor.confirmTitle": { en: "Confirm with a code", nl: "Bevestigen met een code", fr: "Confirmer avec un code" },
+  "twoFactor.confirm": { en: "Switch on", nl: "Inschakelen", fr: "Activer" },
+  "twoFactor.requiredNotice": {
+    en: "Your role requires two-step sign-in. Set it up to continue.",
+    nl: "Uw rol vereist aanmelden in twee stappen. Stel het in om verder te gaan.",
+    fr: "Votre rôle exige la connexion en deux étapes. Configurez-la pour continuer.",
+  },
+  "twoFactor.enabledSince": { en: "Two-step sign-in is on since {{at}}.", nl: "Aanmelden in twee stappen staat aan sinds {{at}}.", fr: "La connexion en deux étapes est active depuis le {{at}}." },
+  "twoFactor.recoveryCodesLeft": { en: "Unused recovery codes: {{count}}.", nl: "Ongebruikte herstelcodes: {{count}}.", fr: "Codes de récupération inutilisés : {{count}}." },
+  "twoFactor.renewTitle": { en: "New recovery codes", nl: "Nieuwe herstelcodes", fr: "Nouveaux codes de récupération" },
+  "twoFactor.renew": { en: "Make new recovery codes", nl: "Nieuwe herstelcodes maken", fr: "Créer de nouveaux codes" },
+  "twoFactor.disableTitle": { en: "Switch off two-step sign-in", nl: "Aanmelden in twee stappen uitschakelen", fr: "Désactiver la connexion en deux étapes" },
+  "twoFactor.disable": { en: "Switch off", nl: "Uitschakelen", fr: "Désactiver" },
+  "twoFactor.disabled": { en: "Two-step sign-in is off.", nl: "Aanmelden in twee stappen staat uit.", fr: "La connexion en deux étapes est désactivée." },
+  "twoFactor.requiredCannotDisable": {
+    en: "Your role requires two-step sign-in, so it cannot be switched off.",
+    nl: "Uw rol vereist aanmelden in twee stappen; u kunt het niet uitschakelen.",
+    fr: "Votre rôle exige la connexion en deux étapes ; elle ne peut pas être désactivée.",
+  },
+  "twoFactor.ALREADY_ENABLED": { en: "Two-step sign-in is already on.", nl: "Aanmelden in twee stappen staat al aan.", fr: "La connexion en deux étapes est déjà active." },
+  "twoFactor.NOT_ENABLED": { en: "Two-step sign-in is not on.", nl: "Aanmelden in twee stappen staat niet aan.", fr: "La connexion en deux étapes n'est pas active." },
+  "twoFactor.NO_ENROLMENT": { en: "Start the set-up again.", nl: "Begin opnieuw met instellen.", fr: "Recommencez la configuration." },
+  "twoFactor.REQUIRED_FOR_ROLE": {
+    en: "Your role requires two-step sign-in, so it cannot be switched off.",
+    nl: "Uw rol vereist aanmelden in twee stappen; u kunt het niet uitschakelen.",
+    fr: "Votre rôle exige la connexion en deux étapes ; elle ne peut pas être désactivée.",
+  },
+  "twoFactor.recoveryTitle": { en: "Your recovery codes", nl: "Uw herstelcodes", fr: "Vos codes de récupération" },
+  "twoFactor.recoveryIntro": {
+    en: "Each code signs you in once if you lose your phone. Keep them somewhere safe (a password manager or on paper): they are shown only now.",
+    nl: "Met elke code kunt u zich één keer aanmelden als u uw telefoon kwijt bent. Bewaar ze veilig (een wachtwoordbeheerder of op papier): ze worden alleen nu getoond.",
+    fr: "Chaque code vous connecte une fois si vous perdez votre téléphone. Conservez-les en lieu sûr (gestionnaire de mots de passe ou papier) : ils ne sont affichés que maintenant.",
+  },
+  "twoFactor.recoveryAfter": {
+    en: "Tip: end the sessions you no longer use on other devices.",
+    nl: "Tip: beëindig de sessies die u op andere toestellen niet meer gebruikt.",
+    fr: "Conseil : fermez les sessions que vous n'utilisez plus sur d'autres appareils.",
+  },
+  "twoFactor.savedContinue": { en: "I have saved them — continue", nl: "Ik heb ze bewaard — verder", fr: "Je les ai conservés — continuer" },
+  "twoFactor.backToProfile": { en: "Back to your profile", nl: "Terug naar uw profiel", fr: "Retour à votre profil" },
+  "twoFactor.securityHeading": { en: "Security", nl: "Beveiliging", fr: "Sécurité" },
+  "twoFactor.statusOn": { en: "Two-step sign-in is on.", nl: "Aanmelden in twee stappen staat aan.", fr: "La connexion en deux étapes est active." },
+  "twoFactor.statusOff": { en: "Two-step sign-in is off.", nl: "Aanmelden in twee stappen staat uit.", fr: "La connexion en deux étapes est désactivée." },
+  "twoFactor.manage": { en: "Two-step sign-in", nl: "Aanmelden in twee stappen", fr: "Connexion en deux étapes" },
+  // Admin, on a staff member's page
+  "twoFactor.onSince": { en: "On since {{at}}", nl: "Aan sinds {{at}}", fr: "Active depuis le {{at}}" },
+  "twoFactor.statusOffShort": { en: "Off", nl: "Uit", fr: "Désactivée" },
+  "twoFactor.reset": { en: "Reset two-step sign-in", nl: "Aanmelden in twee stappen resetten", fr: "Réinitialiser la connexion en deux étapes" },
+  "twoFactor.resetDone": {
+    en: "Two-step sign-in was reset and the sessions ended.",
+    nl: "Aanmelden in twee stappen werd gereset en de sessies beëindigd.",
+    fr: "La connexion en deux étapes a été réinitialisée et les sessions fermées.",
+  },
+
+  // Sessions
+  "sessions.title": { en: "Your sessions", nl: "Uw sessies", fr: "Vos sessions" },
+  "sessions.intro": {
+    en: "Where you are signed in. End a session you do not recognise, then change your password.",
+    nl: "Waar u aangemeld bent. Beëindig een sessie die u niet herkent en wijzig daarna uw wachtwoord.",
+    fr: "Là où vous êtes connecté. Fermez une session que vous ne reconnaissez pas, puis changez votre mot de passe.",
+  },
+  "sessions.caption": { en: "Open sessions", nl: "Open sessies", fr: "Sessions ouvertes" },
+  "sessions.deviceColumn": { en: "Device", nl: "Toestel", fr: "Appareil" },
+  "sessions.device": { en: "{{browser}} on {{os}}", nl: "{{browser}} op {{os}}", fr: "{{browser}} sur {{os}}" },
+  "sessions.unknownBrowser": { en: "Unknown browser", nl: "Onbekende browser", fr: "Navigateur inconnu" },
+  "sessions.unknownOs": { en: "unknown system", nl: "onbekend systeem", fr: "système inconnu" },
+  "sessions.unknownDevice": { en: "Unknown device", nl: "Onbekend toestel", fr: "Appareil inconnu" },
+  "sessions.ip": { en: "IP address", nl: "IP-adres", fr: "Adresse IP" },
+  "sessions.created": { en: "Signed in", nl: "Aangemeld", fr: "Connexion" },
+  "sessions.lastSeen": { en: "Last active", nl: "Laatst actief", fr: "Dernière activité" },
+  "sessions.actions": { en: "Actions", nl: "Acties", fr: "Actions" },
+  "sessions.thisSession": { en: "This session", nl: "Deze sessie", fr: "Cette session" },
+  "sessions.pendingSecondFactor": { en: "waiting for the second step", nl: "wacht op de tweede stap", fr: "en attente de la deuxième étape" },
+  "sessions.end": { en: "End", nl: "Beëindigen", fr: "Fermer" },
+  "sessions.endOneLabel": { en: "End the session {{device}}, last active {{at}}", nl: "Sessie {{device}} beëindigen, laatst actief {{at}}", fr: "Fermer la session {{device}}, dernière activité {{at}}" },
+  "sessions.endOthers": { en: "End all other sessions", nl: "Alle andere sessies beëindigen", fr: "Fermer toutes les autres sessions" },
+  "sessions.ended": { en: "The session was ended.", nl: "De sessie werd beëindigd.", fr: "La session a été fermée." },
+  "sessions.endedOthers": { en: "Other sessions ended: {{count}}.", nl: "Andere sessies beëindigd: {{count}}.", fr: "Autres sessions fermées : {{count}}." },
+  "sessions.endAllOfStaff": { en: "End all sessions", nl: "Alle sessies beëindigen", fr: "Fermer toutes les sessions" },
+  "sessions.endedAll": { en: "All sessions of the account were ended.", nl: "Alle sessies van de account werden beëindigd.", fr: "Toutes les sessions du compte ont été fermées." },
+
+  // Admin → Security
+  "adminSecurity.tab": { en: "Security", nl: "Beveiliging", fr: "Sécurité" },
+  "adminSecurity.title": { en: "Security", nl: "Beveiliging", fr: "Sécurité" },
+  "adminSecurity.requireTwoFactor": { en: "Require two-step sign-in for", nl: "Aanmelden in twee stappen verplicht voor", fr: "Connexion en deux étapes obligatoire pour" },
+  "adminSecurity.requireTwoFactorHint": {
+    en: "Staff of a ticked role who have not set it up are sent to the set-up page at their next page view, and cannot switch it off.",
+    nl: "Medewerkers met een aangevinkte rol die het nog niet instelden, gaan bij hun volgende pagina naar de instelpagina en kunnen het niet uitschakelen.",
+    fr: "Le personnel d'un rôle coché qui ne l'a pas encore configurée est envoyé vers la page de configuration à la page suivante, et ne peut pas la désactiver.",
+  },
+  "adminSecurity.saved": { en: "The security settings were saved.", nl: "De beveiligingsinstellingen werden bewaard.", fr: "Les paramètres de sécurité ont été enregistrés." },
+} satisfies Record<string, Texts>;

@@ -1,0 +1,78 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { purposeSchema } from "~/domain/purposes/purpose.schema";
+import { getPurposeForAdmin, updatePurpose } from "~/domain/purposes/purpose-admin.server";
+import { purposeName } from "~/domain/purposes/purposes.server";
+import { LEGAL_BASES, RETENTION_ANCHORS, type LegalBasis, type RetentionAnchor } from "~/domain/purposes/retention";
+import { requireStaff } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { parseFormData } from "~/lib/forms";
+import { idParam, invariantResponse } from "~/lib/http.server";
+import { PageHeader } from "~/ui/app-shell";
+import { Button, SelectField, TextField, useValidatedForm } from "~/ui/form";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { role: "admin" });
+  const purpose = await getPurposeForAdmin(staff.actor, idParam(params.purposeId));
+  invariantResponse(purpose, "Not found", 404);
+  return { purpose, title: purposeName(purpose, staff.language) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { role: "admin" });
+  const id = idParam(params.purposeId);
+  const parsed = parseFormData(await request.formData(), purposeSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const result = await updatePurpose(staff.actor, id, parsed.data);
+  invariantResponse(result.ok, "Not found", 404);
+  return redirectWithFlash(request, "/admin/purposes", {
+    kind: "success", key: "purposeAdmin.saved", values: { moved: result.moved, flagged: result.flagged, cleared: result.cleared },
+  });
+}
+
+export default function EditPurposePage() {
+  const { t } = useTranslation();
+  const { purpose, title } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { form, onSubmit, register, errorFor } = useValidatedForm(purposeSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: {
+      nameEn: purpose.nameEn, nameNl: purpose.nameNl, nameFr: purpose.nameFr, legalBasis: purpose.legalBasis as LegalBasis, laterBasis: (purpose.laterBasis ?? "") as LegalBasis,
+      retentionAnchor: purpose.retentionAnchor as RetentionAnchor, retentionYears: String(purpose.retentionYears), retentionMonths: String(purpose.retentionMonths),
+      categories: purpose.categories.join(", "), recipients: purpose.recipients.join(", "), marketing: purpose.marketing,
+    },
+  });
+  const bases = LEGAL_BASES.map((b) => ({ value: b, label: t(`basis.${b}`) }));
+  return (
+    <>
+      <PageHeader title={title} />
+      <Form method="post" onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-4">
+        <fieldset className="grid gap-4 md:grid-cols-3">
+          <legend className="mb-2 font-semibold">{t("purposeAdmin.names")}</legend>
+          <TextField label={t("language.en")} lang="en" registration={register("nameEn")} error={errorFor("nameEn")} />
+          <TextField label={t("language.nl")} lang="nl" registration={register("nameNl")} error={errorFor("nameNl")} />
+          <TextField label={t("language.fr")} lang="fr" registration={register("nameFr")} error={errorFor("nameFr")} />
+        </fieldset>
+        <div className="grid gap-4 md:grid-cols-2">
+          <SelectField label={t("purposeAdmin.legalBasis")} options={bases} registration={register("legalBasis")} error={errorFor("legalBasis")} />
+          <SelectField label={t("purposeAdmin.laterBasis")} options={[{ value: "", label: t("purposeAdmin.noLaterBasis") }, ...bases]} registration={register("laterBasis")} error={errorFor("laterBasis")} />
+        </div>
+        <fieldset className="grid gap-4 md:grid-cols-3">
+          <legend className="mb-2 font-semibold">{t("purposeAdmin.retentionRule")}</legend>
+          <SelectField label={t("purposeAdmin.anchor")} options={RETENTION_ANCHORS.map((a) => ({ value: a, label: t(`retention.anchor.${a}`) }))} registration={register("retentionAnchor")} error={errorFor("retentionAnchor")} />
+          <TextField label={t("purposeAdmin.years")} type="number" min={0} max={100} inputMode="numeric" registration={register("retentionYears")} error={errorFor("retentionYears")} />
+          <TextField label={t("purposeAdmin.months")} type="number" min={0} max={120} inputMode="numeric" registration={register("retentionMonths")} error={errorFor("retentionMonths")} />
+          <p className="text-sm text-slate-600 md:col-span-3">{t("purposeAdmin.ruleHint")}</p>
+        </fieldset>
+        <TextField label={t("purposeAdmin.categories")} hint={t("purposeAdmin.commaHint")} registration={register("categories")} error={errorFor("categories")} />
+        <TextField label={t("purposeAdmin.recipients")} hint={t("purposeAdmin.commaHint")} registration={register("recipients")} error={errorFor("recipients")} />
+        <div className="flex items-center gap-2">
+          <input id="marketing" type="checkbox" className="h-4 w-4" defaultChecked={purpose.marketing} {...form.register("marketing")} />
+          <label htmlFor="marketing" className="text-sm font-medium">{t("purposeAdmin.marketing")}</label>
+        </div>
+        <div><Button>{t("common.save")}</Button></div>
+      </Form>
+    </>
+  );
+}
