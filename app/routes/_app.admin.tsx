@@ -12,6 +12,7 @@ const tabs = [
   { to: "/admin/staff", key: "admin.staff" },
   { to: "/admin/audit", key: "admin.audit" },
   { to: "/admin/outbox", key: "admin.outbox" },
+  { to: "/admin/company", key: "company.tab" },
   { to: "/admin/purposes", key: "purposeAdmin.tab" },
   { to: "/admin/processors", key: "processor.tab" },
   { to: "/admin/security", key: "adminSecurity.tab" },

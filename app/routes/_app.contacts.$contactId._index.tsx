@@ -6,6 +6,7 @@ import { INTERACTION_KINDS } from "~/domain/contacts/contact-rules";
 import { interactionSchema, restrictionSchema } from "~/domain/contacts/contact.schema";
 import { formatPhone } from "~/domain/contacts/phone";
 import { purposeName } from "~/domain/purposes/purposes.server";
+import { contactCommerce } from "~/domain/quotes/commerce-summary.server";
 import { recordConsentSchema, withdrawConsentSchema } from "~/domain/privacy/consent.schema";
 import { consentOverview, recordConsent, withdrawConsent, type ConsentResult } from "~/domain/privacy/consent.server";
 import { dayInstant } from "~/domain/privacy/days";
@@ -15,6 +16,7 @@ import { parseFormData } from "~/lib/forms";
 import { idParam, invariantResponse } from "~/lib/http.server";
 import { PageHeader } from "~/ui/app-shell";
 import { ContactConsents } from "~/ui/contact-consents";
+import { ContactCommerceSection } from "~/ui/contact-commerce";
 import { Button } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contact: { ...rest, phone: formatPhone(contact.phone), mobile: formatPhone(contact.mobile) },
     records: processingRecords.map((r) => ({ ...r, purposeName: purposeName(r.purpose, staff.language) })),
     consents: await consentOverview(staff.actor, contact.id, staff.language),
+    commerce: await contactCommerce(contact.id),
     today: new Date().toISOString().slice(0, 10),
   };
 }
@@ -82,6 +85,7 @@ export default function ContactPage() {
   const { t, i18n } = useTranslation();
   const { contact, records, today } = useLoaderData<typeof loader>();
   const { consents } = useLoaderData<typeof loader>();
+  const { commerce } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lang = i18n.language;
   const readOnly = Boolean(contact.editDenied);
@@ -204,6 +208,8 @@ export default function ContactPage() {
           </ol>
         )}
       </section>
+
+      <ContactCommerceSection data={commerce} contactId={contact.id} canQuote={!readOnly} />
 
       {contact.canRestrict && !contact.restricted && !contact.erasedAt ? (
         <section aria-labelledby="restrict-title" className="mt-8 max-w-3xl">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import type { ChangeEvent } from "react";
+import { useEffect, useRef, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { BULK_INTENTS, bulkActionSchema, CONTACT_SORTS, contactListQuerySchema, type ContactSort } from "~/domain/contacts/contact-list.schema";
 import { bulkAddTag, bulkAssignOwner, contactListOptions, countContacts, listContacts } from "~/domain/contacts/contact-list.server";
@@ -10,7 +10,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { parseFormData } from "~/lib/forms";
 import { invariantResponse } from "~/lib/http.server";
 import { isLanguage } from "~/lib/i18n/i18n";
-import { ErrorPage } from "~/root";
+import { ErrorPage, useRootData } from "~/root";
 import { PageHeader } from "~/ui/app-shell";
 import { EmptyState } from "~/ui/empty-state";
 import { Button } from "~/ui/form";
@@ -72,6 +72,12 @@ export default function ContactListPage() {
     event.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="ids"]').forEach((box) => (box.checked = event.currentTarget.checked));
   };
   const choice = (value: string | number, label: string) => ({ value: String(value), label });
+  // After a bulk action went through, clear the selection; after an error, keep it to fix and retry.
+  const bulkForm = useRef<HTMLFormElement>(null);
+  const flash = useRootData()?.flash;
+  useEffect(() => {
+    if (flash && flash.kind !== "error") bulkForm.current?.reset();
+  }, [flash]);
   return (
     <>
       <PageHeader
@@ -103,12 +109,14 @@ export default function ContactListPage() {
       </Form>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-3 text-sm">
         <p aria-live="polite" className="font-medium">{countText}</p>
-        <p className="flex flex-wrap gap-3">
-          <span>{t("contactList.export")}:</span>
-          <a href={exportHref("semicolon")} className={link}>{t("contactList.exportSemicolon")}</a>
-          <a href={exportHref("comma")} className={link}>{t("contactList.exportComma")}</a>
-          <span className="text-slate-600">{t("contactList.exportNote")}</span>
-        </p>
+        {rows.length ? (
+          <p className="flex flex-wrap gap-3">
+            <span>{t("contactList.export")}:</span>
+            <a href={exportHref("semicolon")} className={link}>{t("contactList.exportSemicolon")}</a>
+            <a href={exportHref("comma")} className={link}>{t("contactList.exportComma")}</a>
+            <span className="text-slate-600">{t("contactList.exportNote")}</span>
+          </p>
+        ) : null}
       </div>
       {rows.length === 0 ? (
         <EmptyState title={t(filtered ? "contactList.emptyFiltered" : "contactList.empty")}>
@@ -118,7 +126,7 @@ export default function ContactListPage() {
           </p>
         </EmptyState>
       ) : (
-        <Form method="post">
+        <Form method="post" ref={bulkForm}>
           <fieldset className="mb-3 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
             <legend className="px-1 text-sm font-medium">{t("contactList.bulk.legend")}</legend>
             {canAssign ? (
@@ -200,7 +208,7 @@ function FilterSelect({ name, label, options, all = true }: { name: string; labe
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`f-${name}`} className="text-sm font-medium">{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={params.get(name) ?? ""} className={field}>
+      <select id={`f-${name}`} name={name} defaultValue={params.get(name) ?? ""} className={`${field} max-w-[16rem]`}>
         {all ? <option value="">{t("common.all")}</option> : null}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PACK_TYPES } from "~/domain/privacy/access-pack.server";
 import { calendarDaysBetween } from "~/domain/privacy/dates";
 import { eraseForRequest, restrictForRequest } from "~/domain/privacy/dsr-actions.server";
-import { dsrStatusOf } from "~/domain/privacy/dsr-dates";
+import { dsrStatusOf, extendDsr } from "~/domain/privacy/dsr-dates";
 import { closeDsrSchema, contactIdSchema, dsrSearchSchema, extendDsrSchema, objectionSchema, verifyIdentitySchema } from "~/domain/privacy/dsr.schema";
 import { closeDsr, extendDsrRequest, findDsrCandidates, getDsr, linkDsrContact, verifyDsrIdentity } from "~/domain/privacy/dsr.server";
 import { objectToMarketing } from "~/domain/privacy/objection.server";
@@ -33,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state: dsrStatusOf(dsr.dueAt, today, dsr.closedAt),
     daysLeft: calendarDaysBetween(today, dsr.dueAt),
     givesPack: (PACK_TYPES as readonly string[]).includes(dsr.type),
+    // The same rule as the action: once, and only within the first month.
+    canExtend: open && extendDsr(dsr, "?", today).ok,
   };
 }
 
@@ -79,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RequestPage() {
   const { t, i18n } = useTranslation();
-  const { dsr, open, q, candidates, state, daysLeft, givesPack } = useLoaderData<typeof loader>();
+  const { dsr, open, q, candidates, state, daysLeft, givesPack, canExtend } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : null);
   const lang = i18n.language;
@@ -113,7 +115,7 @@ export default function RequestPage() {
       </div>
       {open ? (
         <div className="mt-6 grid gap-6 xl:grid-cols-2">
-          {dsr.extendedAt ? null : <ExtendPanel errors={errorsFor("extend")} />}
+          {canExtend ? <ExtendPanel errors={errorsFor("extend")} /> : null}
           <ClosePanel errors={errorsFor("close")} />
         </div>
       ) : null}

@@ -47,6 +47,7 @@ export function ContactConsents({ consents, today, errors }: { consents: Consent
                     <span className={`rounded px-2 py-0.5 ${STATE_STYLE[p.state]}`}>{t(`consent.state.${p.state}`)}</span>
                     {p.since ? <span className="block text-xs text-slate-600">{t("consent.sinceDate", { date: formatDate(p.since, lang) })}</span> : null}
                     {p.state !== "given" && p.processingOpen ? <span className="block text-xs text-amber-800">{t("consent.openWithoutConsent")}</span> : null}
+                    {p.state === "given" && !p.processingOpen ? <span className="block text-xs text-amber-800">{t("consent.givenButEnded")}</span> : null}
                   </td>
                   <td className="p-1">
                     {p.lastGiven ? (
@@ -78,7 +79,7 @@ export function ContactConsents({ consents, today, errors }: { consents: Consent
       )}
 
       {consents.canRecord && recordable.length > 0 ? (
-        <RecordConsentForm purposes={recordable} channels={channels} today={today} errors={errors} />
+        <RecordConsentForm key={consents.history.length} purposes={recordable} channels={channels} today={today} errors={errors} />
       ) : consents.recordDenied === "CONTACT_RESTRICTED" ? (
         <p className="mt-3 text-sm text-slate-700">{t("consent.restrictedNote")}</p>
       ) : null}

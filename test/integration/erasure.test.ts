@@ -115,15 +115,4 @@ describe("erasing a contact (Art. 17)", () => {
     expect(await eraseContact(manager.actor, other.id, { reason: "test" })).toEqual({ ok: false, reason: "ALREADY_ERASED" });
     expect(await eraseContact(manager.actor, 999_999, { reason: "test" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
-
-  it("lets the database drop the records of an erased contact, and only then", async () => {
-    const manager = await createTestStaff({ role: "manager" });
-    const c = await personalContact(manager.actor);
-    const deleteRecords = () => rawDb().prepare(`DELETE FROM "ProcessingRecord" WHERE "contactId" = ?`).run(c.id);
-    expect(deleteRecords).toThrow(/processing record/);
-    await eraseContact(manager.actor, c.id, { reason: "test" });
-    // The erasure keeps them (ended) as history; the trigger no longer protects them once erased.
-    const prisma = await db();
-    expect(await prisma.processingRecord.count({ where: { contactId: c.id } })).toBe(2);
-  });
 });

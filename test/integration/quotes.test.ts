@@ -187,7 +187,7 @@ describe("gapless invoice numbering", () => {
     const sales = await createTestStaff();
     const manager = await createTestStaff({ role: "manager" });
     const contactId = await makeContact(sales.actor);
-    const quotes = [];
+    const quotes: number[] = [];
     for (let i = 0; i < 5; i++) quotes.push(await acceptedQuote(sales.actor, manager.actor, contactId));
     const first = await nextNumber("invoice");
     // The same quote twice: exactly one invoice, and the refused attempt leaves no hole.
@@ -202,7 +202,7 @@ describe("gapless invoice numbering", () => {
     const sales = await createTestStaff();
     const manager = await createTestStaff({ role: "manager" });
     const contactId = await makeContact(sales.actor);
-    const accepted = [];
+    const accepted: number[] = [];
     for (let i = 0; i < 8; i++) accepted.push(await acceptedQuote(sales.actor, manager.actor, contactId));
     const drafts = [await makeQuote(sales.actor, contactId), await makeQuote(sales.actor, contactId)];
     const first = await nextNumber("invoice");

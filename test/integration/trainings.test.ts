@@ -76,7 +76,7 @@ describe("attendance and certificates", () => {
     const trainer = await createTestStaff();
     const id = await training(sales.actor, 3);
     await addSession(sales.actor, id, { date: "2027-03-16", startTime: "09:00", endTime: "12:00", place: "Gent", online: false });
-    const regs = [];
+    const regs: number[] = [];
     for (let i = 0; i < 4; i++) {
       const r = await registerContact(sales.actor, id, await makeContact(sales.actor));
       if (!r.ok) throw new Error(r.reason);

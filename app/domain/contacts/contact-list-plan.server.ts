@@ -16,6 +16,12 @@ import type { ContactListFilter, ContactSort } from "./contact-list.schema";
 export type Params = Record<string, string | number>;
 export type Strategy = { kind: "search" | "drive" | "scan"; term: number | null };
 export const DRIVE_LIMIT = 10_000;
+/**
+ * Search matches are sorted up to this many. A surname's matches sit together in name order, so a
+ * scan could walk most of the index before reaching them; only a term shared by a twentieth of a
+ * million contacts — no real surname is — is worth scanning for.
+ */
+export const SEARCH_SORT_LIMIT = 50_000;
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -94,8 +100,8 @@ export function strategyFor(filter: ContactListFilter, sort: ContactSort | null)
     // Full-text matches come in rowid order, which is "newest" already; e-mail ranges are short.
     const match = filter.q.includes("@") || sort === null || sort === "newest" ? null : ftsQuery(filter.q);
     if (match === null) return { kind: "search", term: null };
-    const n = count('SELECT 1 FROM "ContactSearch" WHERE "ContactSearch" MATCH @match', { match }, DRIVE_LIMIT);
-    return { kind: n <= DRIVE_LIMIT ? "search" : "scan", term: null };
+    const n = count('SELECT 1 FROM "ContactSearch" WHERE "ContactSearch" MATCH @match', { match }, SEARCH_SORT_LIMIT);
+    return { kind: n <= SEARCH_SORT_LIMIT ? "search" : "scan", term: null };
   }
   let best: { term: number; n: number } | null = null;
   for (const [i, term] of terms(filter).entries()) {
@@ -116,5 +122,9 @@ export function scanIndex(filter: ContactListFilter, sort: ContactSort | null): 
     return 'INDEXED BY "Contact_sortName_id_idx"';
   }
   if (sort === "last-interaction") return 'INDEXED BY "Contact_lastInteractionAt_id_idx"';
+  // (column, id) indexes list a fair's or a source's contacts newest first: no walking past the
+  // newer contacts of other imports to reach an older one.
+  if (sort === "newest" && filter.tradeFairId !== undefined) return 'INDEXED BY "Contact_tradeFairId_id_idx"';
+  if (sort === "newest" && filter.sourceKind) return 'INDEXED BY "Contact_sourceKind_id_idx"';
   return "NOT INDEXED"; // rowid order ("newest", counts); primary-key lookups stay allowed
 }

@@ -82,7 +82,7 @@ export const privacyAdmin = {
   "review.confirmRequired": { en: "Tick the box to confirm the erasure.", nl: "Vink het vakje aan om de wissing te bevestigen.", fr: "Cochez la case pour confirmer l'effacement." },
   "review.noneSelected": { en: "Select at least one contact.", nl: "Selecteer minstens één contact.", fr: "Sélectionnez au moins un contact." },
   "review.tooMany": { en: "Select at most 100 contacts at a time.", nl: "Selecteer hoogstens 100 contacten tegelijk.", fr: "Sélectionnez au maximum 100 contacts à la fois." },
-  "review.done.erase": { en: "The contact was erased and its e-mail address suppressed.", nl: "Het contact werd gewist en zijn e-mailadres geblokkeerd.", fr: "Le contact a été effacé et son adresse e-mail exclue." },
+  "review.done.erase": { en: "The contact was erased; an e-mail address it had is now on the suppression list.", nl: "Het contact werd gewist; een e-mailadres dat het had, staat nu op de blokkeerlijst.", fr: "Le contact a été effacé ; son éventuelle adresse e-mail figure désormais sur la liste d'exclusion." },
   "review.done.extend": { en: "The retention was extended.", nl: "De bewaartermijn werd verlengd.", fr: "La durée de conservation a été prolongée." },
   "review.done.hold": { en: "The contact is kept under a legal hold.", nl: "Het contact wordt bewaard onder juridische blokkering.", fr: "Le contact est conservé sous gel juridique." },
   "review.done.bulk": { en: "{{done}} contacts decided, {{skipped}} skipped (no longer in the queue or under hold).", nl: "{{done}} contacten beslist, {{skipped}} overgeslagen (niet meer in de lijst of geblokkeerd).", fr: "{{done}} contacts traités, {{skipped}} ignorés (plus dans la file ou gelés)." },

@@ -24,6 +24,7 @@ export const privacyRequests = {
   "consent.state.none": { en: "Not recorded", nl: "Niet geregistreerd", fr: "Non enregistré" },
   "consent.sinceDate": { en: "since {{date}}", nl: "sinds {{date}}", fr: "depuis le {{date}}" },
   "consent.openWithoutConsent": { en: "Processing is open without a recorded consent: record it, or withdraw.", nl: "De verwerking loopt zonder geregistreerde toestemming: registreer ze of trek ze in.", fr: "Le traitement est ouvert sans consentement enregistré : enregistrez-le ou retirez-le." },
+  "consent.givenButEnded": { en: "Processing for this purpose has ended although the consent stands: record the withdrawal if the person withdrew.", nl: "De verwerking voor dit doel is beëindigd hoewel de toestemming geldt: registreer de intrekking als de persoon die introk.", fr: "Le traitement pour cette finalité a pris fin alors que le consentement tient : enregistrez le retrait si la personne l'a retiré." },
   "consent.proof": { en: "Proof of the last consent", nl: "Bewijs van de laatste toestemming", fr: "Preuve du dernier consentement" },
   "consent.withdraw": { en: "Withdraw", nl: "Intrekken", fr: "Retirer" },
   "consent.withdrawFor": { en: "Withdraw consent for {{purpose}}", nl: "Toestemming intrekken voor {{purpose}}", fr: "Retirer le consentement pour {{purpose}}" },

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, signOut } from "./fixtures";
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** Creates a prospect obtained five years ago through the contact form (Marc works in French); returns its id. */
+async function oldProspect(page: Page, firstName: string, lastName: string): Promise<string> {
+  await page.goto("/contacts/new");
+  await page.getByLabel("Prénom").fill(firstName);
+  await page.getByLabel("Nom", { exact: true }).fill(lastName);
+  await page.getByLabel("Obtenues le").fill(day(-5 * 366));
+  await page.getByRole("checkbox", { name: /^Prospection/ }).check();
+  await page.getByRole("button", { name: "Créer le contact" }).click();
+  await expect(page.getByRole("heading", { name: `${firstName} ${lastName}` })).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+test("a manager works the retention review queue and every decision is in the audit trail", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  await signIn(page, "marc.manager@example.com");
+  const erase = await oldProspect(page, "Ernest", `Efface ${stamp}`);
+  const extend = await oldProspect(page, "Prosper", `Prolonge ${stamp}`);
+  const hold = await oldProspect(page, "Gaston", `Gele ${stamp}`);
+
+  // Prospecting keeps data three years after the last contact: all three have run out.
+  await page.goto("/privacy/review");
+  await page.getByRole("button", { name: "Vérifier les durées maintenant" }).click();
+  await expect(page.getByText(/Durées vérifiées : \d+ contacts nouvellement signalés/)).toBeVisible();
+  const row = (name: string) => page.locator("tr", { hasText: name });
+  for (const name of [`Efface ${stamp}`, `Prolonge ${stamp}`, `Gele ${stamp}`]) {
+    await expect(row(name)).toContainText("Prospection : conservation échue le");
+  }
+
+  // Erase: only with the explicit confirmation.
+  await row(`Efface ${stamp}`).getByRole("button", { name: "Effacer" }).click();
+  await expect(row(`Efface ${stamp}`).getByRole("alert")).toHaveText("Cochez la case pour confirmer l'effacement.");
+  await row(`Efface ${stamp}`).getByLabel("Je confirme l'effacement (irréversible)").check();
+  await row(`Efface ${stamp}`).getByRole("button", { name: "Effacer" }).click();
+  await expect(page.getByText("Le contact a été effacé", { exact: false })).toBeVisible();
+  await expect(row(`Efface ${stamp}`)).toHaveCount(0);
+
+  // Extend, with a reason and a date in the future.
+  await row(`Prolonge ${stamp}`).getByLabel("Motif").fill("Appel d'offres en cours");
+  await row(`Prolonge ${stamp}`).getByLabel("Conserver jusqu'au").fill(day(365));
+  await row(`Prolonge ${stamp}`).getByRole("button", { name: "Prolonger" }).click();
+  await expect(page.getByText("La durée de conservation a été prolongée.")).toBeVisible();
+  await expect(row(`Prolonge ${stamp}`)).toHaveCount(0);
+
+  // Legal hold, with a reason.
+  await row(`Gele ${stamp}`).getByLabel("Motif").fill("Litige commercial en cours");
+  await row(`Gele ${stamp}`).getByRole("button", { name: "Gel juridique" }).click();
+  await expect(page.getByText("Le contact est conservé sous gel juridique.")).toBeVisible();
+  await expect(row(`Gele ${stamp}`)).toHaveCount(0);
+
+  // The erased person is gone from the contact list search.
+  await page.goto(`/contacts?q=${encodeURIComponent(`Efface ${stamp}`)}`);
+  await expect(page.getByRole("link", { name: `Ernest Efface ${stamp}` })).toHaveCount(0);
+  await signOut(page);
+
+  // The administrator sees each decision in the audit trail.
+  await signIn(page, "ada.admin@example.com");
+  await page.goto("/admin/audit?type=contact");
+  const audit = page.getByRole("table");
+  await expect(audit.locator("tr", { hasText: "contact.erased" }).filter({ hasText: `contact #${erase}` })).toHaveCount(1);
+  await expect(audit.locator("tr", { hasText: "retention.extended" }).filter({ hasText: `contact #${extend}` })).toHaveCount(1);
+  await expect(audit.locator("tr", { hasText: "retention.held" }).filter({ hasText: `contact #${hold}` })).toHaveCount(1);
+  await expect(audit).not.toContainText(`Efface ${stamp}`);
+
+  // The record of processing lists every seeded purpose.
+  await page.goto("/privacy/register");
+  await expect(page.getByRole("heading", { name: "Record of processing activities" })).toBeVisible();
+  const purposes = page.getByRole("table", { name: "Purposes" });
+  for (const name of ["Answering inquiries", "Prospecting", "Quotes and invoices", "Customer file management", "Training delivery and attendance records", "Newsletter and invitations", "Offer following a recent visit"]) {
+    await expect(purposes.getByRole("rowheader", { name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  await expect(purposes).toContainText("3 years after the last interaction");
+  const csv = await page.request.get("/privacy/register.csv");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).startsWith("\uFEFFKind;Name;Legal basis")).toBe(true);
+});
