@@ -37,18 +37,16 @@ const SQL = {
   bounds: `SELECT min(id) AS lo, max(id) AS hi FROM "ProcessingRecord"`,
   // A flag whose reason went away (new interaction, changed rule, decision) is lifted.
   clearRecords: `UPDATE "ProcessingRecord" AS pr SET "flaggedAt" = NULL
-    WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NOT NULL AND NOT (${DUE})`,
+    WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NOT NULL AND NOT (${DUE}) RETURNING "contactId"`,
   flagRecords: `UPDATE "ProcessingRecord" AS pr SET "flaggedAt" = @now
     WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NULL AND ${DUE}`,
   flagContacts: `UPDATE "Contact" SET "retentionFlaggedAt" = @now
     WHERE "retentionFlaggedAt" IS NULL AND "erasedAt" IS NULL
       AND id IN (SELECT pr."contactId" FROM "ProcessingRecord" pr WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NOT NULL)`,
-  flaggedContactsAfter: `SELECT id, "retentionFlaggedAt" AS at FROM "Contact"
-    WHERE "retentionFlaggedAt" IS NOT NULL AND ("retentionFlaggedAt", id) > (@at, @id)
-    ORDER BY "retentionFlaggedAt", id LIMIT @limit`,
+  // A contact leaves the queue once none of its records is flagged (checked for the contacts of lifted flags only).
   clearContact: `UPDATE "Contact" SET "retentionFlaggedAt" = NULL
-    WHERE id = @id AND ("erasedAt" IS NOT NULL
-      OR NOT EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr."contactId" = @id AND pr."flaggedAt" IS NOT NULL))`,
+    WHERE id = @id AND "retentionFlaggedAt" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr."contactId" = @id AND pr."flaggedAt" IS NOT NULL)`,
 };
 
 const statements = new WeakMap<Database.Database, Record<keyof typeof SQL, Database.Statement>>();
@@ -84,6 +82,7 @@ async function sweep(options: SweepOptions): Promise<SweepResult> {
   const params = { cutoff: isoDb(endOfUtcDay(today)), now: isoDb(today) };
   const adaptive = options.batchSize === undefined;
   let size = options.batchSize ?? DEFAULT_BATCH;
+  const liftedContacts = new Set<number>();
   const result: SweepResult = { flaggedRecords: 0, clearedRecords: 0, flaggedContacts: 0, clearedContacts: 0, batches: 0, longestBatchMs: 0, elapsedMs: 0 };
 
   const timed = (work: () => void) => {
@@ -99,25 +98,22 @@ async function sweep(options: SweepOptions): Promise<SweepResult> {
   for (let lo = bounds.lo ?? 1; bounds.hi !== null && lo <= bounds.hi; ) {
     const range = { ...params, lo, hi: lo + size - 1 };
     timed(() => {
-      result.clearedRecords += s.clearRecords.run(range).changes;
+      const lifted = s.clearRecords.all(range) as { contactId: number }[];
+      result.clearedRecords += lifted.length;
       result.flaggedRecords += s.flagRecords.run(range).changes;
       result.flaggedContacts += s.flagContacts.run(range).changes;
+      for (const contactId of new Set(lifted.map((r) => r.contactId))) liftedContacts.add(contactId);
     });
     lo = range.hi + 1;
     await nextTick();
   }
 
-  // Contacts whose every flag was lifted leave the queue; walked through the flag index only.
-  let after = { at: "", id: 0 };
-  for (;;) {
-    let done = false;
+  // Contacts whose records lost their flag leave the queue when no flagged record is left.
+  const pending = [...liftedContacts];
+  for (let i = 0; i < pending.length; i += 1000) {
     timed(() => {
-      const rows = s.flaggedContactsAfter.all({ ...after, limit: Math.max(100, Math.floor(size / 5)) }) as { id: number; at: string }[];
-      for (const row of rows) result.clearedContacts += s.clearContact.run({ id: row.id }).changes;
-      if (rows.length === 0) done = true;
-      else after = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
+      for (const id of pending.slice(i, i + 1000)) result.clearedContacts += s.clearContact.run({ id }).changes;
     });
-    if (done) break;
     await nextTick();
   }
 
