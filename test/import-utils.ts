@@ -20,7 +20,7 @@ export async function uploadFile(actor: Actor, file: string, obtainedOn = "2026-
   fairs += 1;
   const created = await createBatch(
     actor,
-    { tradeFairId: null, fairName: `Salon test ${fairs} ${Date.now()}`, fairOrganiser: "Easyfairs", fairStartsOn: null, fairEndsOn: null, fairPlace: null, organiser: null, obtainedOn },
+    { tradeFairId: null, fairName: `Salon test ${fairs} ${Date.now()}`, fairOrganiser: `Organiser ${fairs}`, fairStartsOn: null, fairEndsOn: null, fairPlace: null, organiser: null, obtainedOn },
     await storeLocalFile(file),
   );
   if (!created.ok) throw new Error(`upload refused: ${created.reason}`);

@@ -5,10 +5,12 @@ import { formatPhone } from "~/domain/contacts/phone";
 import { organisationListQuerySchema } from "~/domain/organisations/organisation.schema";
 import { getOrganisation, organisationContacts } from "~/domain/organisations/organisations.server";
 import { formatVat } from "~/domain/organisations/vat";
+import { organisationCommerce } from "~/domain/quotes/commerce-summary.server";
 import { requireStaff } from "~/lib/auth.server";
 import { idParam, invariantResponse } from "~/lib/http.server";
 import { PageHeader } from "~/ui/app-shell";
 import { EmptyState } from "~/ui/empty-state";
+import { OrganisationCommerceSection } from "~/ui/contact-commerce";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -17,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(query.success, "Bad page", 400);
   const organisation = await getOrganisation(id);
   invariantResponse(organisation, "Not found", 404);
-  return { organisation, contacts: await organisationContacts(id, query.data.after) };
+  return { organisation, contacts: await organisationContacts(id, query.data.after), commerce: await organisationCommerce(id) };
 }
 
 /** Also the parent of the edit page (flat-route nesting): when a child matches, only the child is shown. */
@@ -25,6 +27,7 @@ export default function OrganisationPage() {
   const outlet = useOutlet();
   const { t } = useTranslation();
   const { organisation: org, contacts } = useLoaderData<typeof loader>();
+  const { commerce } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   if (outlet) return outlet;
   const address = [org.street, [org.postalCode, org.city].filter(Boolean).join(" "), org.country].filter(Boolean);
@@ -89,6 +92,7 @@ export default function OrganisationPage() {
           {contacts.nextCursor ? <Link to={`?after=${contacts.nextCursor}`} className="text-blue-700 underline">{t("common.nextPage")}</Link> : null}
         </nav>
       </section>
+      <OrganisationCommerceSection data={commerce} organisationId={org.id} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/retention.ts --db ./data/bench.db [--erasures 30]`: times the retention sweep
+// `npx tsx scripts/bench/retention.ts --db ./data/bench.db [--erasures 30] [--no-recompute]`: times the retention sweep
 // (first run, then the idempotent second run), the review queue page, the start-page counts and
 // erasures on a big benchmark database (scripts/seed-big.ts), never the production one.
 // It writes a bench manager, flags, decisions and erasures into that database.
@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../migrate";
 
-const { values } = parseArgs({ options: { db: { type: "string", default: "./data/bench.db" }, erasures: { type: "string", default: "30" } } });
+const { values } = parseArgs({ options: { db: { type: "string", default: "./data/bench.db" }, erasures: { type: "string", default: "30" }, "no-recompute": { type: "boolean", default: false } } });
 const file = path.resolve(values.db);
 applyMigrations(`file:${file}`);
 process.env.DATABASE_URL = `file:${file}`;
@@ -17,6 +17,7 @@ const { sweepRetention } = await import("~/domain/privacy/retention-sweep.server
 const { listReviewQueue } = await import("~/domain/privacy/retention-review.server");
 const { eraseContact } = await import("~/domain/privacy/erasure.server");
 const { homeSummary } = await import("~/domain/privacy/home-counts.server");
+const { recomputePurposeRetention } = await import("~/domain/purposes/retention-recompute.server");
 
 const prisma = await db();
 const staff = await prisma.staff.upsert({
@@ -41,6 +42,28 @@ console.log(`review queue, first page: ${ms(t0)} (${page.entries.length} entries
 t0 = performance.now();
 const second = await listReviewQueue(actor, { cursor: page.nextCursor ?? undefined });
 console.log(`review queue, second page: ${ms(t0)} (${second.entries.length} entries)`);
+
+const purposes = await prisma.purpose.findMany({ select: { id: true, code: true, retentionAnchor: true, retentionYears: true, retentionMonths: true } });
+for (const p of purposes) {
+  t0 = performance.now();
+  const filtered = await listReviewQueue(actor, { purpose: p.id });
+  console.log(`review queue filtered by ${p.code}: ${ms(t0)} (${filtered.entries.length} entries)`);
+}
+const owner = rawDb().prepare(`SELECT "ownerId" AS id FROM "Contact" WHERE "ownerId" IS NOT NULL LIMIT 1`).get() as { id: number } | undefined;
+if (owner) {
+  t0 = performance.now();
+  const filtered = await listReviewQueue(actor, { owner: owner.id });
+  console.log(`review queue filtered by owner: ${ms(t0)} (${filtered.entries.length} entries)`);
+}
+
+// A rule change (prospecting 3 → 2 years) and back: the batched recompute alone.
+const prospecting = purposes.find((p) => p.code === "prospecting")!;
+const rule = { anchor: prospecting.retentionAnchor as "lastInteraction", years: prospecting.retentionYears, months: prospecting.retentionMonths };
+for (const [from, to] of values["no-recompute"] ? [] : [[rule, { ...rule, years: rule.years - 1 }], [{ ...rule, years: rule.years - 1 }, rule]]) {
+  t0 = performance.now();
+  const r = await recomputePurposeRetention(prospecting.id, from, to);
+  console.log(`recompute prospecting ${from.years}→${to.years} years: ${ms(t0)}, ${r.moved} moved, ${r.batches} batches, longest ${r.longestBatchMs} ms`);
+}
 
 for (let i = 0; i < 2; i += 1) {
   t0 = performance.now();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { updateContact } from "~/domain/contacts/contacts.server";
 import { contactSchema } from "~/domain/contacts/contact.schema";
 import { createBatch, requestCancel, saveMapping, startImport, undoBatch } from "~/domain/imports/import-batches.server";
@@ -21,6 +21,11 @@ const writeCsv = (name: string, lines: string[]) => {
   fs.writeFileSync(file, lines.join("\r\n") + "\r\n");
   return file;
 };
+
+// Each test starts from a database without contacts, so the fixtures' people are new each time.
+beforeEach(() => {
+  rawDb().exec(`DELETE FROM "Contact"; DELETE FROM "Organisation";`);
+});
 
 async function rowsOf(batchId: number) {
   const prisma = await db();
@@ -218,7 +223,7 @@ describe("undo", () => {
     const prospecting = await prisma.purpose.findUniqueOrThrow({ where: { code: "prospecting" }, select: { id: true } });
     const edited = await updateContact(sales.actor, carine.id, contactSchema.parse({
       firstName: "Carine", lastName: "Jacobs-Peeters", email: "carine@voorbeeld.be", stage: "prospect", sourceKind: "trade-fair",
-      obtainedAt: "2026-03-10", purposeIds: [String(prospecting.id)],
+      obtainedAt: "2026-03-10", purposeIds: [String(prospecting.id)], ownerId: String(sales.id),
     }));
     expect(edited.ok).toBe(true);
 

@@ -100,23 +100,25 @@ function revertRow(raw: Database.Database, row: RowToRevert, ctx: Ctx, tally: Ta
 
 async function revertRows(ctx: Ctx, lock: LockStats): Promise<Tally> {
   const tally: Tally = { removed: 0, reverted: 0, kept: 0 };
-  let after = 0;
+  // Newest first: an organisation the batch created is used only by rows after the one that created it,
+  // so by the time that row is reverted nothing of the batch refers to it any more.
+  let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const handled = await withWriteLock((raw) => {
       const rows = raw
         .prepare<[number, number, number], RowToRevert>(
           `SELECT id, outcome, contactId, filled FROM "ImportRow"
-           WHERE batchId = ? AND id > ? AND outcome IN ('created', 'merged') AND (reason IS NULL OR reason NOT LIKE 'UNDO_KEPT%')
-           ORDER BY id LIMIT ?`,
+           WHERE batchId = ? AND id < ? AND outcome IN ('created', 'merged') AND (reason IS NULL OR reason NOT LIKE 'UNDO_KEPT%')
+           ORDER BY id DESC LIMIT ?`,
         )
-        .all(ctx.batchId, after, CHUNK);
+        .all(ctx.batchId, before, CHUNK);
       for (const row of rows) {
         const kept = revertRow(raw, row, ctx, tally);
         if (kept.length) raw.prepare(`UPDATE "ImportRow" SET reason = ?, resolvedAt = NULL WHERE id = ?`).run(encodeReasons(kept), row.id);
         else raw.prepare(`DELETE FROM "ImportRow" WHERE id = ?`).run(row.id);
       }
       raw.prepare(`UPDATE "ImportBatch" SET heartbeatAt = ? WHERE id = ?`).run(sqlDate(new Date()), ctx.batchId);
-      if (rows.length) after = rows[rows.length - 1].id;
+      if (rows.length) before = rows[rows.length - 1].id;
       return rows.length;
     }, lock);
     if (handled < CHUNK) break;

@@ -18,8 +18,9 @@ const SQL = {
   // On its due day a request is still due, not overdue (as on the requests page).
   dsrOverdue: capped(`SELECT 1 FROM "DataSubjectRequest" WHERE "status" = 'open' AND "dueAt" < @today`),
   dsrDueThisWeek: capped(`SELECT 1 FROM "DataSubjectRequest" WHERE "status" = 'open' AND "dueAt" >= @today AND "dueAt" < @weekEnd`),
-  // On its due day a notice is still due, not overdue (art14.ts noticeState). Same WHERE as the partial index.
-  noticesOverdue: capped(`SELECT 1 FROM "Contact" WHERE "noticeDueAt" < @today AND "noticeSentAt" IS NULL AND "erasedAt" IS NULL`),
+  // On its due day a notice is still due, not overdue (art14.ts noticeState). The partial index holds unsent notices only.
+  noticesOverdue: capped(`SELECT 1 FROM "Contact" INDEXED BY "Contact_noticeDueAt_unsent_idx"
+    WHERE "noticeDueAt" < @today AND "noticeSentAt" IS NULL AND "erasedAt" IS NULL`),
   withdrawnThisMonth: capped(`SELECT 1 FROM "ConsentEvent" WHERE "kind" = 'withdrawn' AND "at" >= @monthStart`),
   // Only contacts with an ended record can lack an open one: start from the partial index of ended records.
   withoutOpenRecord: capped(`SELECT DISTINCT pr."contactId" FROM "ProcessingRecord" pr INDEXED BY "ProcessingRecord_ended_contactId_idx"

@@ -1,8 +1,9 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/staff/roles";
-import { db, type Prisma, type Tx } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import { eraseContactIn } from "./erasure.server";
+import { reviewQueuePage } from "./retention-review-sql.server";
 import { REVIEW_PAGE_SIZE, type ReviewDecision, type ReviewFilter } from "./retention-review.schema";
 
 /**
@@ -28,21 +29,17 @@ function decodeCursor(cursor: string | undefined): { at: Date; id: number } | nu
   return { at: new Date(ms), id };
 }
 
-/** Oldest flag first, by keyset on the (retentionFlaggedAt, id) index. */
+/** Oldest flag first, by keyset on the flag (retention-review-sql.server.ts picks the page's ids). */
 export async function listReviewQueue(actor: Actor, filter: ReviewFilter): Promise<{ entries: ReviewEntry[]; nextCursor: string | null }> {
   assertRole(actor, "manager");
-  const after = decodeCursor(filter.cursor);
-  const and: Prisma.ContactWhereInput[] = [{ retentionFlaggedAt: { not: null } }, { erasedAt: null }];
-  if (filter.since) and.push({ retentionFlaggedAt: { gte: new Date(`${filter.since}T00:00:00Z`) } });
-  if (filter.owner === "unassigned") and.push({ ownerId: null });
-  else if (filter.owner) and.push({ ownerId: filter.owner });
-  if (filter.purpose) and.push({ processingRecords: { some: { purposeId: filter.purpose, flaggedAt: { not: null } } } });
-  if (after) and.push({ OR: [{ retentionFlaggedAt: { gt: after.at } }, { retentionFlaggedAt: after.at, id: { gt: after.id } }] });
+  const found = reviewQueuePage({
+    purpose: filter.purpose, owner: filter.owner, since: filter.since ? new Date(`${filter.since}T00:00:00Z`) : undefined,
+    after: decodeCursor(filter.cursor), limit: REVIEW_PAGE_SIZE + 1,
+  });
+  const ids = found.slice(0, REVIEW_PAGE_SIZE).map((r) => r.id);
   const prisma = await db();
   const rows = await prisma.contact.findMany({
-    where: { AND: and },
-    orderBy: [{ retentionFlaggedAt: "asc" }, { id: "asc" }],
-    take: REVIEW_PAGE_SIZE + 1,
+    where: { id: { in: ids } },
     select: {
       id: true, firstName: true, lastName: true, retentionFlaggedAt: true,
       organisation: { select: { name: true } },
@@ -54,17 +51,23 @@ export async function listReviewQueue(actor: Actor, filter: ReviewFilter): Promi
       },
     },
   });
-  const page = rows.slice(0, REVIEW_PAGE_SIZE);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // A row decided between the two reads simply drops out of this page.
+  const page = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r && r.retentionFlaggedAt ? [{ ...r, retentionFlaggedAt: r.retentionFlaggedAt }] : [];
+  });
   const entries = page.map((r) => ({
     id: r.id, firstName: r.firstName, lastName: r.lastName, organisation: r.organisation?.name ?? null, owner: r.owner?.name ?? null,
-    flaggedAt: r.retentionFlaggedAt!,
+    flaggedAt: r.retentionFlaggedAt,
     reasons: r.processingRecords.map((p) => ({
       purposeId: p.purposeId, names: p.purpose, flaggedAt: p.flaggedAt,
       runOutOn: p.extendedUntil && p.retentionEndsAt && p.extendedUntil > p.retentionEndsAt ? p.extendedUntil : p.retentionEndsAt,
     })),
   }));
-  const last = page[page.length - 1];
-  return { entries, nextCursor: rows.length > REVIEW_PAGE_SIZE ? `${last.retentionFlaggedAt!.getTime()}.${last.id}` : null };
+  const last = found[REVIEW_PAGE_SIZE - 1];
+  const nextCursor = found.length > REVIEW_PAGE_SIZE ? `${Date.parse(last.at)}.${last.id}` : null;
+  return { entries, nextCursor };
 }
 
 export type DecisionFailure = "NOT_FOUND" | "NOT_FLAGGED" | "LEGAL_HOLD" | "ALREADY_ERASED" | "DATE_NOT_FUTURE";

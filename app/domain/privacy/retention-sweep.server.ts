@@ -65,6 +65,16 @@ const DEFAULT_BATCH = 5_000;
 const MAX_BATCH = 100_000;
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Between batches: fold the WAL back into the database outside any transaction (PASSIVE waits for
+ * no reader or writer), so no batch's commit pays for a large automatic checkpoint, then let the
+ * server answer requests.
+ */
+async function pause(handle: Database.Database) {
+  handle.pragma("wal_checkpoint(PASSIVE)");
+  await nextTick();
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs one sweep after any sweep already running (the schedule and a manager's button may meet). */
@@ -105,7 +115,7 @@ async function sweep(options: SweepOptions): Promise<SweepResult> {
       for (const contactId of new Set(lifted.map((r) => r.contactId))) liftedContacts.add(contactId);
     });
     lo = range.hi + 1;
-    await nextTick();
+    await pause(handle);
   }
 
   // Contacts whose records lost their flag leave the queue when no flagged record is left.
@@ -114,7 +124,7 @@ async function sweep(options: SweepOptions): Promise<SweepResult> {
     timed(() => {
       for (const id of pending.slice(i, i + 1000)) result.clearedContacts += s.clearContact.run({ id }).changes;
     });
-    await nextTick();
+    await pause(handle);
   }
 
   result.longestBatchMs = Math.round(result.longestBatchMs * 10) / 10;

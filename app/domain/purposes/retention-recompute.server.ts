@@ -30,20 +30,25 @@ function prepared(handle: Database.Database) {
 const iso = (date: Date | null) => (date === null ? null : date.toISOString().replace("Z", "+00:00"));
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Each batch aims at this long; the write lock is never held much longer (250 ms is the limit). */
+const TARGET_MS = 100;
+
 export async function recomputePurposeRetention(
   purposeId: number, before: RetentionRule, after: RetentionRule, options: { batchSize?: number } = {},
 ): Promise<{ moved: number; batches: number; longestBatchMs: number }> {
   const handle = rawDb();
   const s = prepared(handle);
-  const size = options.batchSize ?? 10_000;
+  let size = options.batchSize ?? 2_000;
+  const adaptive = options.batchSize === undefined;
   const bounds = s.bounds.get() as { lo: number | null; hi: number | null };
   let moved = 0;
   let batches = 0;
   let longestBatchMs = 0;
-  for (let lo = bounds.lo ?? 1; bounds.hi !== null && lo <= bounds.hi; lo += size) {
+  for (let lo = bounds.lo ?? 1; bounds.hi !== null && lo <= bounds.hi; ) {
+    const hi = lo + size - 1;
     const t0 = performance.now();
     handle.transaction(() => {
-      for (const row of s.rows.all({ lo, hi: lo + size - 1, purposeId }) as Row[]) {
+      for (const row of s.rows.all({ lo, hi, purposeId }) as Row[]) {
         const end = retentionEndAfterRuleChange(before, after, {
           since: new Date(row.since),
           lastInteractionAt: row.lastInteractionAt ? new Date(row.lastInteractionAt) : null,
@@ -56,8 +61,13 @@ export async function recomputePurposeRetention(
         }
       }
     }).immediate();
+    const ms = performance.now() - t0;
     batches += 1;
-    longestBatchMs = Math.max(longestBatchMs, performance.now() - t0);
+    longestBatchMs = Math.max(longestBatchMs, ms);
+    if (adaptive) size = ms > TARGET_MS ? Math.max(200, Math.floor(size / 2)) : ms < TARGET_MS / 4 ? Math.min(50_000, size * 2) : size;
+    lo = hi + 1;
+    // Fold the WAL back outside the transaction (PASSIVE blocks nobody), then let requests through.
+    handle.pragma("wal_checkpoint(PASSIVE)");
     await nextTick();
   }
   return { moved, batches, longestBatchMs: Math.round(longestBatchMs * 10) / 10 };

@@ -178,7 +178,7 @@ export const commerce = {
   "print.totalCredited": { en: "Total credited", nl: "Totaal gecrediteerd", fr: "Total crédité" },
   "print.quoteFooter": { en: "This quote is valid until {{date}}.", nl: "Deze offerte is geldig tot {{date}}.", fr: "Ce devis est valable jusqu'au {{date}}." },
   "print.payTo": { en: "Please pay {{amount}} to {{iban}} by {{date}}, quoting {{number}}.", nl: "Gelieve {{amount}} te betalen op {{iban}} vóór {{date}}, met vermelding van {{number}}.", fr: "Merci de payer {{amount}} sur {{iban}} avant le {{date}}, en mentionnant {{number}}." },
-  "print.payBy": { en: "Please pay {{amount}} by {{date}}, quoting {{number}}.{{iban}}", nl: "Gelieve {{amount}} te betalen vóór {{date}}, met vermelding van {{number}}.{{iban}}", fr: "Merci de payer {{amount}} avant le {{date}}, en mentionnant {{number}}.{{iban}}" },
+  "print.payBy": { en: "Please pay {{amount}} by {{date}}, quoting {{number}}.", nl: "Gelieve {{amount}} te betalen vóór {{date}}, met vermelding van {{number}}.", fr: "Merci de payer {{amount}} avant le {{date}}, en mentionnant {{number}}." },
 
   "company.tab": { en: "Company", nl: "Bedrijf", fr: "Entreprise" },
   "company.title": { en: "Company details", nl: "Bedrijfsgegevens", fr: "Coordonnées de l'entreprise" },
