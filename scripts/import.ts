@@ -63,11 +63,10 @@ const staff = await prisma.staff.findFirst({
 });
 if (!staff || !isRole(staff.role)) fail(2, values.as ? `No active staff member ${values.as}` : "No active administrator to import as; pass --as <e-mail>");
 const actor = { id: staff!.id, role: staff!.role as "sales" | "manager" | "admin", ip: null };
-const fair = await prisma.tradeFair.findUnique({ where: { name: values.fair! }, select: { id: true, organiser: true } });
-if (!fair && !values.organiser) fail(2, `No trade fair named "${values.fair}"; pass --organiser to create it`);
-
 const head = await readCsvPreview(file, 0);
 if (!head.ok) fail(1, `${file}: ${reason(head.reason)}`);
+const fair = await prisma.tradeFair.findUnique({ where: { name: values.fair! }, select: { id: true, organiser: true } });
+if (!fair && !values.organiser) fail(2, `No trade fair named "${values.fair}"; pass --organiser to create it`);
 const headers = head.ok ? head.headers : [];
 const organiser = values.organiser ?? fair?.organiser ?? null;
 const parsed = mappingFormSchema.safeParse({ mapping: suggestMapping(headers, await savedMappingFor(organiser)), optInWording: values["opt-in-wording"] ?? "" });

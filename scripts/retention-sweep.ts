@@ -11,6 +11,8 @@ if ((today && Number.isNaN(today.getTime())) || (batchSize !== undefined && !(Nu
   process.exit(1);
 }
 
+const { applyMigrations } = await import("./migrate");
+applyMigrations(process.env.DATABASE_URL);
 const { sweepRetention } = await import("~/domain/privacy/retention-sweep.server");
 const { closeDb } = await import("~/lib/db.server");
 const result = await sweepRetention({ today, batchSize });

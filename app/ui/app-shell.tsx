@@ -8,6 +8,7 @@ export const NAV_SECTIONS: { to: string; key: string; role: Role }[] = [
   { to: "/", key: "nav.home", role: "sales" },
   { to: "/contacts", key: "nav.contacts", role: "sales" },
   { to: "/organisations", key: "nav.organisations", role: "sales" },
+  { to: "/imports", key: "nav.imports", role: "sales" },
   { to: "/quotes", key: "nav.quotes", role: "sales" },
   { to: "/trainings", key: "nav.trainings", role: "sales" },
   { to: "/privacy", key: "nav.privacy", role: "manager" },

@@ -25,7 +25,8 @@ export function ContactForm({
   const { t } = useTranslation();
   const { onSubmit, register, errorFor, form } = useValidatedForm(contactSchema, { serverErrors, defaultValues: defaultValues as never });
   const organisations = useFetcher<{ id: number; name: string }[]>();
-  const chosen = new Set((defaultValues.purposeIds as string[] | undefined)?.map(String) ?? []);
+  // Posted back after a refused save, one ticked purpose arrives as a string, several as an array.
+  const chosen = new Set([defaultValues.purposeIds ?? []].flat().map(String));
   const onlyNameDuplicates = duplicates?.length && !duplicates.some((d) => d.sameEmail);
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="flex max-w-4xl flex-col gap-6">

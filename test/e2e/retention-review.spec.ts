@@ -78,3 +78,69 @@ test("a manager works the retention review queue and every decision is in the au
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect((await csv.text()).startsWith("\uFEFFKind;Name;Legal basis")).toBe(true);
 });
+
+test("an admin keeps purposes and processors, and a manager suppresses an address", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  await signIn(page, "ada.admin@example.com");
+  await expect(page.getByRole("heading", { name: "Privacy work waiting" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /contacts flagged for retention review/ })).toBeVisible();
+
+  // A shorter rule moves the dates it governs; the flash says how many.
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Purposes", exact: true }).click();
+  await page.getByRole("link", { name: "Offer following a recent visit" }).click();
+  await page.getByLabel("Months", { exact: true }).fill("5");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/Purpose saved\. \d+ records moved/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /Offer following a recent visit/ })).toContainText("5 months after the visit");
+  await page.getByRole("link", { name: "Offer following a recent visit" }).click();
+  await page.getByLabel("Months", { exact: true }).fill("6");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("row", { name: /Offer following a recent visit/ })).toContainText("6 months after the visit");
+
+  // Processors: the seeded placeholders are marked until their agreement is recorded.
+  await page.getByRole("link", { name: "Processors", exact: true }).click();
+  const processors = page.getByRole("table", { name: "Processors" });
+  await expect(processors.getByText("To complete", { exact: true })).toHaveCount(3);
+  await page.getByRole("link", { name: "Hosting provider (to complete)" }).click();
+  await page.getByLabel("Name").fill(`Cloud Host ${stamp}`);
+  await page.getByLabel("Processing agreement signed on").fill("2025-03-01");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Processor saved.")).toBeVisible();
+  await expect(processors.getByRole("rowheader", { name: `Cloud Host ${stamp}` })).not.toContainText("To complete");
+  await expect(processors.getByText("To complete", { exact: true })).toHaveCount(2);
+
+  // A transfer outside the EEA must name its safeguard.
+  await page.getByRole("link", { name: "New processor" }).click();
+  await page.getByLabel("Name").fill(`Mail Relay ${stamp}`);
+  await page.getByLabel("Service").fill("mailing");
+  await page.getByLabel("Categories of data").fill("identity, contact details");
+  await page.getByLabel("Where the data is processed").fill("United States");
+  await page.getByLabel("Data leaves the EEA").check();
+  await page.getByRole("button", { name: "Add processor" }).click();
+  await expect(page.getByText("Choose the safeguard of the transfer outside the EEA.")).toBeVisible();
+  await page.getByLabel("Transfer safeguard").selectOption("scc");
+  await page.getByRole("button", { name: "Add processor" }).click();
+  await expect(page.getByText("Processor added.")).toBeVisible();
+  await page.goto("/privacy/register");
+  await expect(page.getByRole("table", { name: "Transfers outside the EEA" })).toContainText(`Mail Relay ${stamp}`);
+  await expect(page.getByRole("table", { name: "Transfers outside the EEA" })).toContainText("Outside the EEA: Standard contractual clauses");
+  await signOut(page);
+
+  // Marc (French) lists an address by hand; it can no longer be used for a contact, and it is not shown anywhere.
+  const email = `ne.plus.jamais.${stamp}@example.test`;
+  await signIn(page, "marc.manager@example.com");
+  await page.goto("/privacy/suppression");
+  await page.getByLabel("Adresse e-mail").fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Ajouter à la liste" }).click();
+  await expect(page.getByText("L'adresse a été ajoutée à la liste d'exclusion.")).toBeVisible();
+  await expect(page.getByRole("table")).toContainText("Ajoutée manuellement");
+  await expect(page.locator("body")).not.toContainText(email);
+  await page.goto("/contacts/new");
+  await page.getByLabel("Prénom").fill("Jamais");
+  await page.getByLabel("Nom", { exact: true }).fill(`Plus ${stamp}`);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
+  await page.getByRole("checkbox", { name: /^Prospection/ }).check();
+  await page.getByRole("button", { name: "Créer le contact" }).click();
+  await expect(page.getByText(/Cette adresse figure sur la liste d'exclusion/)).toBeVisible();
+});

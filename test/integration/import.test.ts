@@ -29,7 +29,7 @@ beforeEach(() => {
 
 async function rowsOf(batchId: number) {
   const prisma = await db();
-  return prisma.importRow.findMany({ where: { batchId }, orderBy: { rowNumber: "asc" }, select: { rowNumber: true, outcome: true, reason: true, contactId: true, filled: true, conflicts: true, cells: true } });
+  return prisma.importRow.findMany({ where: { batchId, outcome: { not: "header" } }, orderBy: { rowNumber: "asc" }, select: { rowNumber: true, outcome: true, reason: true, contactId: true, filled: true, conflicts: true, cells: true } });
 }
 
 describe("the fixtures, through the whole database path", () => {
@@ -308,7 +308,16 @@ describe("while an import runs", () => {
     const saves: boolean[] = [];
     const prisma = await db();
     while ((await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true } })).status === "running") {
+      // Requests arrive as separate events (better-sqlite3 answers synchronously: a bare await loop would never let the importer run).
+      await new Promise((resolve) => setTimeout(resolve, 2));
       saves.push(await existingContact(sales.actor, { firstName: "During", lastName: `Import ${saves.length}`, email: "" }).then(() => true, () => false));
+      // A transaction that reads, waits on real I/O, then writes: an importer commit in that gap would make it fail (SQLITE_BUSY_SNAPSHOT).
+      const slow = prisma.$transaction(async (tx) => {
+        await tx.setting.findUnique({ where: { key: "import-test" } });
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        await tx.setting.upsert({ where: { key: "import-test" }, create: { key: "import-test", value: "1" }, update: { value: String(saves.length) } });
+      });
+      saves.push(await slow.then(() => true, () => false));
     }
     const result = await started.job;
     expect(result.status).toBe("done");

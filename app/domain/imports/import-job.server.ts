@@ -60,6 +60,8 @@ export async function claimBatch(batchId: number): Promise<ClaimResult> {
       )
       .run({ id: batchId, now }).changes;
     if (claimed === 0) return { ok: false as const, reason: "BATCH_NOT_PREVIEW" as const };
+    // The file is deleted once the batch settles; its header row stays, for the rejected rows' download.
+    raw.prepare(`INSERT INTO "ImportRow" (batchId, rowNumber, outcome, cells) VALUES (?, 1, 'header', ?)`).run(batchId, JSON.stringify(headers.headers));
     if (batch.organiser) {
       raw.prepare(
         `INSERT INTO "ImportMapping" (organiser, mapping, updatedAt) VALUES (?, ?, ?)

@@ -4,7 +4,7 @@
  */
 import type { FileReason } from "./read-csv.server";
 import type { MappingReason } from "./header-mapping";
-import type { RejectReason, RowWarning, TextField } from "./row-outcome";
+import type { RejectReason, RowWarning } from "./row-outcome";
 
 /** Why a file cannot be imported at all (reader reasons plus the upload's own). */
 export type LeadFileReason = FileReason | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TOO_MANY_ROWS";
@@ -55,7 +55,11 @@ export function decodeReasons(stored: string | null | undefined): StoredReason[]
   });
 }
 
-/** The catalogue key and values to show a stored reason in the person's language. */
-export function reasonText(reason: StoredReason): { key: string; field?: TextField } {
-  return { key: `import.reason.${reason.code}`, field: reason.field as TextField | undefined };
+const REASONS_NAMING_A_FIELD = new Set(["FIELD_TOO_LONG", "UNDO_KEPT_CHANGED"]);
+
+/** The catalogue key of a stored reason, and of the field it names when its text mentions one. */
+export function reasonMessage(reason: StoredReason): { key: string; fieldKey?: string } {
+  return reason.field && REASONS_NAMING_A_FIELD.has(reason.code)
+    ? { key: `import.reason.${reason.code}.field`, fieldKey: `import.field.${reason.field}` }
+    : { key: `import.reason.${reason.code}` };
 }
