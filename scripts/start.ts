@@ -22,6 +22,9 @@ if (demo && demo.emails.length) {
   console.log(`Demo staff added (password for all: ${demo.password}):\n${demo.emails.map((e) => `  ${e}`).join("\n")}\n`);
 }
 
+// An import a stopped process left half-done is rolled back (or completed) on its own, now and once it is stale.
+(await import("~/domain/imports/import-recovery.server")).scheduleImportRecovery();
+
 const { createApp } = await import("./server");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";

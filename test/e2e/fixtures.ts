@@ -40,3 +40,21 @@ export async function waitForMail(to: string, timeoutMs = 10_000): Promise<Captu
   }
   throw new Error(`No mail to ${to} within ${timeoutMs} ms`);
 }
+
+/** An admin creates a staff account through the admin pages; returns its one-time password. */
+export async function createStaffThroughAdmin(
+  page: Page,
+  account: { name: string; email: string; role: "sales" | "manager" | "admin"; language: "en" | "nl" | "fr" },
+): Promise<string> {
+  await signIn(page, "ada.admin@example.com");
+  await page.goto("/admin/staff/new");
+  await expect(page.getByRole("heading", { name: "New staff member" })).toBeVisible();
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Role").selectOption(account.role);
+  await page.getByLabel("Language").selectOption(account.language);
+  await page.getByRole("button", { name: "Create account" }).click();
+  const oneTime = (await page.getByTestId("one-time-password").textContent())!.trim();
+  await signOut(page);
+  return oneTime;
+}

@@ -1,7 +1,7 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import { expect, test, type Page } from "@playwright/test";
-import { attemptSignIn, signIn, signOut } from "./fixtures";
+import { attemptSignIn, createStaffThroughAdmin, signIn, signOut } from "./fixtures";
 
 const EMAIL = "tess.twostep@example.com";
 const PASSWORD = "Tess-Two-Step-Sign-In-77";
@@ -25,15 +25,7 @@ test("a staff member sets up two-step sign-in, signs in with a code and with a r
   test.setTimeout(120_000);
 
   // An admin creates the account this test owns.
-  await signIn(page, "ada.admin@example.com");
-  await page.goto("/admin/staff/new");
-  await page.getByLabel("Name").fill("Tess Twostep");
-  await page.getByLabel("E-mail").fill(EMAIL);
-  await page.getByLabel("Role").selectOption("sales");
-  await page.getByLabel("Language").selectOption("en");
-  await page.getByRole("button", { name: "Create account" }).click();
-  const oneTime = (await page.getByTestId("one-time-password").textContent())!.trim();
-  await signOut(page);
+  const oneTime = await createStaffThroughAdmin(page, { name: "Tess Twostep", email: EMAIL, role: "sales", language: "en" });
 
   await signIn(page, EMAIL, oneTime);
   await page.getByLabel("Current password").fill(oneTime);

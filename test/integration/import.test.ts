@@ -5,7 +5,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { updateContact } from "~/domain/contacts/contacts.server";
 import { contactSchema } from "~/domain/contacts/contact.schema";
 import { createBatch, requestCancel, saveMapping, startImport, undoBatch } from "~/domain/imports/import-batches.server";
+import { resolveConflict } from "~/domain/imports/import-conflicts.server";
 import { decodeReasons } from "~/domain/imports/import-reasons";
+import { batchHeaders, openConflicts, rejectsCsv } from "~/domain/imports/import-report.server";
 import { storeLocalFile } from "~/domain/imports/lead-file.server";
 import { suppressionHash } from "~/domain/privacy/suppression.server";
 import { secret } from "~/lib/config.server";
@@ -198,6 +200,43 @@ describe("merging into existing contacts", () => {
     expect(result.state.counts).toMatchObject({ created: 1, suppressed: 1 });
     expect(await prisma.contact.count({ where: { lastName: "Gewist" } })).toBe(0);
     expect((await rowsOf(batchId))[0]).toEqual({ rowNumber: 2, outcome: "suppressed", reason: "SUPPRESSED", contactId: null, filled: null, conflicts: null, cells: null });
+  });
+});
+
+describe("the report", () => {
+  it("offers the rejected rows as CSV: original columns, a translated reason, formulas neutralised", async () => {
+    const sales = await createTestStaff();
+    const file = writeCsv("rejects.csv", ["Voornaam;Naam;E-mail;Bedrijf", "=cmd|' /C calc'!A0;Peeters;not-an-email;Acme", "An;Claes;an@voorbeeld.be;Acme", ";;;Alleen bedrijf"]);
+    const { batchId } = await importFile(sales.actor, file);
+    const t = await translator("nl");
+    const headers = await batchHeaders(batchId);
+    expect(headers).toEqual(["Voornaam", "Naam", "E-mail", "Bedrijf"]);
+    const bytes = await new Response(rejectsCsv(batchId, headers!, { row: t("import.col.row"), reason: t("import.col.reason"), describe: (r) => t(`import.reason.${r.code}`) })).arrayBuffer();
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(text.split("\r\n")).toEqual([
+      "\uFEFFRij;Voornaam;Naam;E-mail;Bedrijf;Reden",
+      `2;"'=cmd|' /C calc'!A0";Peeters;not-an-email;Acme;${t("import.reason.EMAIL_INVALID")}`,
+      `4;;;;Alleen bedrijf;${t("import.reason.NO_NAME_NO_EMAIL")}`,
+      "",
+    ]);
+  });
+
+  it("lets a person take the file's value for a conflict, with the contact's own permission rules", async () => {
+    const owner = await createTestStaff();
+    const other = await createTestStaff();
+    const id = await existingContact(owner.actor, { firstName: "Lotte", lastName: "Vermeulen", email: "lotte@voorbeeld.be", city: "Mechelen", jobTitle: "Koper" });
+    const file = writeCsv("conflict.csv", ["E-mail;Gemeente;Functie", "lotte@voorbeeld.be;Leuven;Aankoopdirecteur"]);
+    const { batchId } = await importFile(owner.actor, file);
+    const open = await openConflicts(batchId);
+    expect(open.total).toBe(1);
+    const rowId = open.rows[0].id;
+    expect(await resolveConflict(other.actor, batchId, { rowId, choices: { city: "incoming" } })).toEqual({ ok: false, reason: "CONTACT_NOT_OWNER" });
+    expect(await resolveConflict(owner.actor, batchId, { rowId, choices: { city: "incoming", jobTitle: "keep" } })).toEqual({ ok: true });
+    const prisma = await db();
+    expect(await prisma.contact.findUniqueOrThrow({ where: { id }, select: { city: true, jobTitle: true } })).toEqual({ city: "Leuven", jobTitle: "Koper" });
+    expect((await openConflicts(batchId)).total).toBe(0);
+    expect(await resolveConflict(owner.actor, batchId, { rowId, choices: {} })).toEqual({ ok: false, reason: "CONFLICT_ALREADY_RESOLVED" });
+    expect(await prisma.auditEntry.count({ where: { action: "contact.updated", recordId: String(id) } })).toBe(1);
   });
 });
 

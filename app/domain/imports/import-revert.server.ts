@@ -25,20 +25,48 @@ type Ctx = { batchId: number; mode: Mode; since: string | null; purposeIds: Reco
 type RowToRevert = { id: number; outcome: string; contactId: number | null; filled: string | null };
 type ContactNow = Record<FillableColumn, string | number | null> & { updatedAt: string; erasedAt: string | null; otherInteractions: number };
 
-function contactNow(raw: Database.Database, contactId: number, noteId: number): ContactNow | undefined {
-  return raw
-    .prepare<[number, number], ContactNow>(
+function prepareRevert(raw: Database.Database) {
+  return {
+    contactNow: raw.prepare<[number, number], ContactNow>(
       `SELECT firstName, lastName, email, phone, mobile, jobTitle, street, postalCode, city, country, language, organisationId, updatedAt, erasedAt,
          (SELECT COUNT(*) FROM "Interaction" i WHERE i.contactId = c.id AND i.id != ?) AS otherInteractions
        FROM "Contact" c WHERE id = ?`,
-    )
-    .get(noteId, contactId);
+    ),
+    deleteContact: raw.prepare<[number]>(`DELETE FROM "Contact" WHERE id = ?`),
+    dropOrganisation: raw.prepare<[number, number]>(`DELETE FROM "Organisation" WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "Contact" WHERE organisationId = ?)`),
+    names: raw.prepare<[number], { firstName: string; lastName: string }>(`SELECT firstName, lastName FROM "Contact" WHERE id = ?`),
+    setSortName: raw.prepare<[string, number]>(`UPDATE "Contact" SET sortName = ? WHERE id = ?`),
+    deleteRecord: raw.prepare<[number, number]>(`DELETE FROM "ProcessingRecord" WHERE contactId = ? AND purposeId = ?`),
+    withdrawn: raw.prepare<[number, number, string, number | null, string]>(
+      `INSERT INTO "ConsentEvent" (contactId, purposeId, kind, at, channel, wording, recordedById, createdAt) VALUES (?, ?, 'withdrawn', ?, 'import', NULL, ?, ?)`,
+    ),
+    deleteNote: raw.prepare<[number]>(`DELETE FROM "Interaction" WHERE id = ?`),
+    restoreUpdatedAt: raw.prepare<[string, number]>(`UPDATE "Contact" SET updatedAt = ? WHERE id = ?`),
+    rows: raw.prepare<[number, number, number], RowToRevert>(
+      `SELECT id, outcome, contactId, filled FROM "ImportRow"
+       WHERE batchId = ? AND id < ? AND outcome IN ('created', 'merged') AND (reason IS NULL OR reason NOT LIKE 'UNDO_KEPT%')
+       ORDER BY id DESC LIMIT ?`,
+    ),
+    markKept: raw.prepare<[string | null, number]>(`UPDATE "ImportRow" SET reason = ?, resolvedAt = NULL WHERE id = ?`),
+    deleteRow: raw.prepare<[number]>(`DELETE FROM "ImportRow" WHERE id = ?`),
+    deleteRest: raw.prepare<[number]>(
+      `DELETE FROM "ImportRow" WHERE id IN (SELECT id FROM "ImportRow" WHERE batchId = ? AND (reason IS NULL OR reason NOT LIKE 'UNDO_KEPT%') LIMIT 2000)`,
+    ),
+    heartbeat: raw.prepare<[string, number]>(`UPDATE "ImportBatch" SET heartbeatAt = ? WHERE id = ?`),
+  };
+}
+
+const prepared = new WeakMap<Database.Database, ReturnType<typeof prepareRevert>>();
+function revertSql(raw: Database.Database) {
+  let sql = prepared.get(raw);
+  if (!sql) prepared.set(raw, (sql = prepareRevert(raw)));
+  return sql;
 }
 
 function dropOrganisation(raw: Database.Database, organisationId: number | undefined): void {
   if (!organisationId) return;
   try {
-    raw.prepare(`DELETE FROM "Organisation" WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "Contact" WHERE organisationId = ?)`).run(organisationId, organisationId);
+    revertSql(raw).dropOrganisation.run(organisationId, organisationId);
   } catch {
     // Referenced from elsewhere by now (a quote…): it stays, it is a company, not a person.
   }
@@ -46,9 +74,10 @@ function dropOrganisation(raw: Database.Database, organisationId: number | undef
 
 /** Reverts one row; returns what had to be kept because staff changed it since. */
 function revertRow(raw: Database.Database, row: RowToRevert, ctx: Ctx, tally: Tally): StoredReason[] {
+  const sql = revertSql(raw);
   const filled = (row.filled ? JSON.parse(row.filled) : {}) as FilledRecord;
   if (!row.contactId) return [];
-  const contact = contactNow(raw, row.contactId, filled.noteId ?? 0);
+  const contact = sql.contactNow.get(filled.noteId ?? 0, row.contactId);
   if (!contact) return [];
   if (row.outcome === "created") {
     const changed = contact.erasedAt !== null || (ctx.since !== null && (contact.updatedAt > ctx.since || contact.otherInteractions > 0));
@@ -57,7 +86,7 @@ function revertRow(raw: Database.Database, row: RowToRevert, ctx: Ctx, tally: Ta
       return [{ code: "UNDO_KEPT_CHANGED" }];
     }
     // Processing records, tags and interactions go with the contact (ON DELETE CASCADE).
-    raw.prepare(`DELETE FROM "Contact" WHERE id = ?`).run(row.contactId);
+    sql.deleteContact.run(row.contactId);
     dropOrganisation(raw, filled.organisationCreated);
     tally.removed++;
     return [];
@@ -72,26 +101,25 @@ function revertRow(raw: Database.Database, row: RowToRevert, ctx: Ctx, tally: Ta
   }
   clearColumns(raw, row.contactId, clear, ctx.now);
   if (clear.includes("firstName") || clear.includes("lastName")) {
-    const names = raw.prepare<[number], { firstName: string; lastName: string }>(`SELECT firstName, lastName FROM "Contact" WHERE id = ?`).get(row.contactId)!;
-    raw.prepare(`UPDATE "Contact" SET sortName = ? WHERE id = ?`).run(contactSortName(names.firstName, names.lastName), row.contactId);
+    const names = sql.names.get(row.contactId)!;
+    sql.setSortName.run(contactSortName(names.firstName, names.lastName), row.contactId);
   }
   if (clear.includes("organisationId")) dropOrganisation(raw, filled.organisationCreated);
   for (const code of filled.purposes ?? []) {
     try {
-      const gone = raw.prepare(`DELETE FROM "ProcessingRecord" WHERE contactId = ? AND purposeId = ?`).run(row.contactId, ctx.purposeIds[code]).changes;
+      const gone = sql.deleteRecord.run(row.contactId, ctx.purposeIds[code]).changes;
       // The ledger is append-only: undoing the file's consent is recorded as a withdrawal through the import channel.
       if (gone && code === "newsletter" && ctx.mode === "undo") {
-        raw.prepare(`INSERT INTO "ConsentEvent" (contactId, purposeId, kind, at, channel, wording, recordedById, createdAt) VALUES (?, ?, 'withdrawn', ?, 'import', NULL, ?, ?)`)
-          .run(row.contactId, ctx.purposeIds.newsletter, ctx.now, ctx.actor?.id ?? null, ctx.now);
+        sql.withdrawn.run(row.contactId, ctx.purposeIds.newsletter, ctx.now, ctx.actor?.id ?? null, ctx.now);
       }
     } catch {
       kept.push({ code: "UNDO_KEPT_CHANGED", field: `purpose.${code}` });
     }
   }
-  if (filled.noteId) raw.prepare(`DELETE FROM "Interaction" WHERE id = ?`).run(filled.noteId);
+  if (filled.noteId) sql.deleteNote.run(filled.noteId);
   // A rolled-back import leaves no trace, not even a newer "last changed" time, unless someone else changed the contact since.
   if (ctx.mode === "rollback" && filled.updatedAt && kept.length === 0 && contact.updatedAt === filled.updatedAt[1]) {
-    raw.prepare(`UPDATE "Contact" SET updatedAt = ? WHERE id = ?`).run(filled.updatedAt[0], row.contactId);
+    sql.restoreUpdatedAt.run(filled.updatedAt[0], row.contactId);
   }
   if (kept.length) tally.kept++;
   else tally.reverted++;
@@ -105,19 +133,14 @@ async function revertRows(ctx: Ctx, lock: LockStats): Promise<Tally> {
   let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const handled = await withWriteLock((raw) => {
-      const rows = raw
-        .prepare<[number, number, number], RowToRevert>(
-          `SELECT id, outcome, contactId, filled FROM "ImportRow"
-           WHERE batchId = ? AND id < ? AND outcome IN ('created', 'merged') AND (reason IS NULL OR reason NOT LIKE 'UNDO_KEPT%')
-           ORDER BY id DESC LIMIT ?`,
-        )
-        .all(ctx.batchId, before, CHUNK);
+      const sql = revertSql(raw);
+      const rows = sql.rows.all(ctx.batchId, before, CHUNK);
       for (const row of rows) {
         const kept = revertRow(raw, row, ctx, tally);
-        if (kept.length) raw.prepare(`UPDATE "ImportRow" SET reason = ?, resolvedAt = NULL WHERE id = ?`).run(encodeReasons(kept), row.id);
-        else raw.prepare(`DELETE FROM "ImportRow" WHERE id = ?`).run(row.id);
+        if (kept.length) sql.markKept.run(encodeReasons(kept), row.id);
+        else sql.deleteRow.run(row.id);
       }
-      raw.prepare(`UPDATE "ImportBatch" SET heartbeatAt = ? WHERE id = ?`).run(sqlDate(new Date()), ctx.batchId);
+      sql.heartbeat.run(sqlDate(new Date()), ctx.batchId);
       if (rows.length) before = rows[rows.length - 1].id;
       return rows.length;
     }, lock);
@@ -126,12 +149,7 @@ async function revertRows(ctx: Ctx, lock: LockStats): Promise<Tally> {
   }
   // The rows that wrote nothing (duplicates, suppressed, rejected with their cells) go too; kept ones stay for review.
   for (;;) {
-    const gone = await withWriteLock(
-      (raw) =>
-        raw.prepare(`DELETE FROM "ImportRow" WHERE id IN (SELECT id FROM "ImportRow" WHERE batchId = ? AND (reason IS NULL OR reason NOT LIKE 'UNDO_KEPT%') LIMIT 2000)`)
-          .run(ctx.batchId).changes,
-      lock,
-    );
+    const gone = await withWriteLock((raw) => revertSql(raw).deleteRest.run(ctx.batchId).changes, lock);
     if (gone < 2000) break;
     await yieldToOthers();
   }

@@ -115,6 +115,16 @@ export function fillColumns(raw: Database.Database, contactId: number, values: P
 /** Empties columns again (undo and rollback), only those named; names are NOT NULL, so they go back to "". */
 export function clearColumns(raw: Database.Database, contactId: number, columns: readonly FillableColumn[], now: string): void {
   if (columns.length === 0) return;
-  const sets = columns.map((c) => `"${c}" = ${c === "firstName" || c === "lastName" ? "''" : "NULL"}`).join(", ");
-  raw.prepare(`UPDATE "Contact" SET ${sets}, updatedAt = ? WHERE id = ?`).run(now, contactId);
+  let byKey = clears.get(raw);
+  if (!byKey) clears.set(raw, (byKey = new Map()));
+  const key = [...columns].sort().join(",");
+  let statement = byKey.get(key);
+  if (!statement) {
+    const sets = key.split(",").map((c) => `"${c}" = ${c === "firstName" || c === "lastName" ? "''" : "NULL"}`).join(", ");
+    statement = raw.prepare(`UPDATE "Contact" SET ${sets}, updatedAt = ? WHERE id = ?`);
+    byKey.set(key, statement);
+  }
+  statement.run(now, contactId);
 }
+
+const clears = new WeakMap<Database.Database, Map<string, Database.Statement>>();

@@ -53,6 +53,8 @@ export function writeChunk(raw: Database.Database, decisions: readonly Decision[
   const sql = statements(raw);
   const nowIso = sqlDate(now);
   const obtainedIso = sqlDate(facts.obtainedAt);
+  const noticeDueIso = sqlDate(facts.noticeDueAt);
+  const records = recordValues(facts);
   let nextId = sql.contactSeq.get()!.next;
 
   const organisationFor = (name: string, sortName: string, filled: FilledRecord): number => {
@@ -64,12 +66,8 @@ export function writeChunk(raw: Database.Database, decisions: readonly Decision[
   };
   const addRecords = (contactId: number, codes: readonly PurposeCode[]) => {
     for (const code of codes) {
-      const purpose = facts.purposes[code];
-      const rule = { anchor: purpose.retentionAnchor as RetentionAnchor, years: purpose.retentionYears, months: purpose.retentionMonths };
-      const ends = retentionEndDate(rule, { since: facts.obtainedAt });
-      // Consent is proven by the organiser's opt-in wording; legitimate interest by where the lead came from.
-      const evidence = code === "newsletter" ? facts.optInWording : `${facts.tradeFairName} (import #${facts.batchId})`;
-      sql.insertRecord.run(contactId, purpose.id, purpose.legalBasis, obtainedIso, evidence, ends ? sqlDate(ends) : null, nowIso);
+      const r = records[code];
+      sql.insertRecord.run(contactId, r.purposeId, r.legalBasis, obtainedIso, r.evidence, r.retentionEndsAt, nowIso);
     }
   };
   const addNote = (contactId: number, text: string | undefined, filled: FilledRecord) => {
@@ -91,7 +89,7 @@ export function writeChunk(raw: Database.Database, decisions: readonly Decision[
         email: lead.email ?? null, phone: lead.phone ?? null, mobile: lead.mobile ?? null, jobTitle: lead.jobTitle ?? null,
         street: lead.street ?? null, postalCode: lead.postalCode ?? null, city: lead.city ?? null, country: lead.country ?? null,
         language: lead.language ?? null, ownerId: facts.ownerId, organisationId, obtainedAt: obtainedIso, tradeFairId: facts.tradeFairId,
-        importBatchId: facts.batchId, noticeDueAt: sqlDate(facts.noticeDueAt), now: nowIso,
+        importBatchId: facts.batchId, noticeDueAt: noticeDueIso, now: nowIso,
       });
       addNote(id, lead.notes, filled);
       sql.insertRow.run(facts.batchId, rowNumber, "created", encodeReasons(d.notes), id, json(filled), null, null);
@@ -127,6 +125,23 @@ export function writeChunk(raw: Database.Database, decisions: readonly Decision[
       sql.insertRow.run(facts.batchId, rowNumber, "rejected", encodeReasons([d.reason]), null, null, null, JSON.stringify(d.row.cells));
     }
   }
+}
+
+/** Each purpose's record is the same for every row of the batch: computed once per chunk. */
+function recordValues(facts: BatchFacts) {
+  const values = (code: PurposeCode) => {
+    const purpose = facts.purposes[code];
+    const rule = { anchor: purpose.retentionAnchor as RetentionAnchor, years: purpose.retentionYears, months: purpose.retentionMonths };
+    const ends = retentionEndDate(rule, { since: facts.obtainedAt });
+    return {
+      purposeId: purpose.id,
+      legalBasis: purpose.legalBasis,
+      // Consent is proven by the organiser's opt-in wording; legitimate interest by where the lead came from.
+      evidence: code === "newsletter" ? facts.optInWording : `${facts.tradeFairName} (import #${facts.batchId})`,
+      retentionEndsAt: ends ? sqlDate(ends) : null,
+    };
+  };
+  return { prospecting: values("prospecting"), newsletter: values("newsletter") };
 }
 
 /** Later duplicates of this person point at the contact the first row led to. */

@@ -17,13 +17,14 @@ const RESTORE_BUSY_TIMEOUT_MS = 10_000;
 /** How long the importer waits for another writer (a CLI import, a backup) before giving up. */
 const GIVE_UP_MS = 60_000;
 
-export type LockStats = { transactions: number; longestMs: number; totalMs: number };
+/** What the importer's transactions cost everyone else: how long each held the write lock, and how much of it was COMMIT (WAL write, fsync, checkpoint). */
+export type LockStats = { transactions: number; longestMs: number; totalMs: number; commitMs: number };
 
 export function newLockStats(): LockStats {
-  return { transactions: 0, longestMs: 0, totalMs: 0 };
+  return { transactions: 0, longestMs: 0, totalMs: 0, commitMs: 0 };
 }
 
-type Attempt<T> = typeof BUSY | { ok: true; value: T; ms: number } | { ok: false; error: unknown };
+type Attempt<T> = typeof BUSY | { ok: true; value: T; ms: number; commitMs: number } | { ok: false; error: unknown };
 
 function attempt<T>(raw: Database.Database, work: (raw: Database.Database) => T): Attempt<T> {
   // Never sleep inside SQLite here: a synchronous busy wait would freeze the whole server.
@@ -39,8 +40,10 @@ function attempt<T>(raw: Database.Database, work: (raw: Database.Database) => T)
   const started = performance.now();
   try {
     const value = work(raw);
+    const committing = performance.now();
     raw.exec("COMMIT");
-    return { ok: true, value, ms: performance.now() - started };
+    const ended = performance.now();
+    return { ok: true, value, ms: ended - started, commitMs: ended - committing };
   } catch (error) {
     if (raw.inTransaction) raw.exec("ROLLBACK");
     return { ok: false, error };
@@ -62,6 +65,7 @@ export async function withWriteLock<T>(work: (raw: Database.Database) => T, stat
       if (stats) {
         stats.transactions += 1;
         stats.totalMs += result.ms;
+        stats.commitMs += result.commitMs;
         stats.longestMs = Math.max(stats.longestMs, result.ms);
       }
       return result.value;
