@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatPhone } from "~/domain/contacts/phone";
 import { organisationListQuerySchema } from "~/domain/organisations/organisation.schema";
@@ -22,14 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { organisation, contacts: await organisationContacts(id, query.data.after), commerce: await organisationCommerce(id) };
 }
 
-/** Also the parent of the edit page (flat-route nesting): when a child matches, only the child is shown. */
 export default function OrganisationPage() {
-  const outlet = useOutlet();
   const { t } = useTranslation();
   const { organisation: org, contacts } = useLoaderData<typeof loader>();
   const { commerce } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  if (outlet) return outlet;
   const address = [org.street, [org.postalCode, org.city].filter(Boolean).join(" "), org.country].filter(Boolean);
   const tags = org.tags.split(" ").filter(Boolean);
   return (

@@ -95,6 +95,8 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
     const target = options.targetLockMs ?? 100;
     let chunkRows = options.fixedChunkRows ?? options.chunkRows ?? 1000;
     let pending: RawRow[] = [];
+    let chunks = 0; let ckpt = 0;
+    if (process.env.EXP_CKPT) rawDb().pragma("wal_autocheckpoint = 0");
 
     const flush = async () => {
       const rows = pending;
@@ -115,6 +117,7 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
         chunkRows = Math.max(100, Math.min(5000, Math.round(chunkRows * Math.min(2, Math.max(0.5, target / Math.max(ms, 1))))));
       }
       options.onProgress?.(state);
+      if (process.env.EXP_CKPT && ++chunks % 10 === 0) { const t0 = performance.now(); rawDb().pragma("wal_checkpoint(PASSIVE)"); ckpt += performance.now() - t0; }
       await yieldToOthers();
     };
 
@@ -129,6 +132,7 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
     if (!summary.ok) throw new Error(summary.reason);
     if (summary.truncated) throw new Error("FILE_TOO_MANY_ROWS");
     await flush();
+    if (process.env.EXP_CKPT) { console.log("checkpoint ms", ckpt.toFixed(0)); rawDb().pragma("wal_autocheckpoint = 1000"); }
 
     await appendConsents(batchId, lock, { markFinishing: true });
     await finishBatch(batchId, actor, lock);
