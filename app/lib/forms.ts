@@ -1,13 +1,40 @@
-import type { z, ZodError } from "zod";
+import type { z, ZodError, ZodIssue } from "zod";
 
 /** Field → catalogue key of its first error. */
 export type FieldErrors = Record<string, string>;
+
+const CATALOGUE_KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
+
+/**
+ * Schema messages are catalogue keys. Where a schema left zod's own English default ("Number must
+ * be greater than 0", "Invalid discriminator value…"), the nearest generic key stands in, so the
+ * page can always translate what it shows.
+ */
+function messageKey(issue: ZodIssue): string {
+  if (CATALOGUE_KEY.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.received === "undefined" ? "form.required" : issue.expected === "number" ? "form.invalidNumber" : "form.invalidChoice";
+    case "too_big":
+      return issue.type === "number" || issue.type === "bigint" ? "form.invalidNumber" : "form.tooLong";
+    case "too_small":
+      return issue.type === "number" || issue.type === "bigint" ? "form.invalidNumber" : "form.required";
+    case "not_multiple_of":
+      return "form.invalidNumber";
+    case "invalid_string":
+      return issue.validation === "email" ? "form.invalidEmail" : issue.validation === "date" || issue.validation === "datetime" ? "form.invalidDate" : "form.invalidChoice";
+    case "invalid_date":
+      return "form.invalidDate";
+    default:
+      return "form.invalidChoice";
+  }
+}
 
 export function zodFieldErrors(error: ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";
-    errors[key] ??= issue.message;
+    errors[key] ??= messageKey(issue);
   }
   return errors;
 }

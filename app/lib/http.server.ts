@@ -37,3 +37,12 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+/**
+ * True for a body that is not the multipart form an upload expects: a plain form, a cut-off
+ * stream, a broken part header. The sender's mistake (answered with a message), not a server error.
+ */
+export function isMalformedMultipart(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.message === "Could not parse content as FormData." || /^malformed (multipart-form|content-disposition)/.test(error.message);
+}

@@ -6,6 +6,7 @@ import { MAX_PHOTO_BYTES } from "~/domain/staff/photo";
 import { setPhoto } from "~/domain/staff/staff.server";
 import { requireStaff } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { isMalformedMultipart } from "~/lib/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -26,6 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof MaxPartSizeExceededError) {
       return redirectWithFlash(request, "/profile", { kind: "error", key: "profile.PHOTO_TOO_LARGE" });
     }
+    // Not a multipart form, or a broken one: there is no photo in it.
+    if (isMalformedMultipart(error)) return redirectWithFlash(request, "/profile", { kind: "error", key: "profile.PHOTO_EMPTY" });
     throw error;
   }
   const result = await setPhoto(staff.actor, bytes);

@@ -3,7 +3,7 @@ import { z } from "zod";
 const optionalInt = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional());
 const optionalDate = z.preprocess(
   (v) => (v === "" || v == null ? undefined : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate").optional(),
+  z.string().max(10, "form.invalidDate").regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate").optional(),
 );
 
 /** Filters of the audit trail page, read from the query string. */

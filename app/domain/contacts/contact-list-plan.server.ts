@@ -41,27 +41,31 @@ export function prepared(sql: string): Database.Statement {
  * folds accents on both sides. Null when nothing searchable is left.
  */
 export function ftsQuery(q: string): string | null {
-  const words = q.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  // A NUL (or any control character) inside a quoted FTS5 string ends it early: "unterminated string".
+  const words = q.replace(/[\u0000-\u001f\u007f]/g, " ").split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length === 0) return null;
   return words.map((word) => `"${word.replace(/"/g, '""')}"*`).join(" ");
 }
 
-/** One filter: a test on the row and, when an index serves it, how to start from it and count it. */
-export type Term = { sql: string; params: Params; drive?: { from: string; where: string; probe: string } };
+/**
+ * One filter: a test on the row and, when an index serves it, how to start from it and count it.
+ * `column` names the Contact column it tests, when it is an equality a scan index can start with.
+ */
+export type Term = { sql: string; params: Params; column?: string; drive?: { from: string; where: string; probe: string } };
 
 /** The filters, usually-selective first (on a tie the first one wins). */
 export function terms(filter: ContactListFilter): Term[] {
   const out: Term[] = [];
-  const column = (sql: string, params: Params, index?: string) => {
+  const column = (sql: string, params: Params, index?: string, name?: string) => {
     const from = `"Contact" c INDEXED BY "${index}"`;
-    out.push({ sql, params, drive: index ? { from, where: sql, probe: `SELECT 1 FROM ${from} WHERE ${sql}` } : undefined });
+    out.push({ sql, params, column: name, drive: index ? { from, where: sql, probe: `SELECT 1 FROM ${from} WHERE ${sql}` } : undefined });
   };
   // "No" answers are never selective: no index to start from.
   if (filter.restricted !== undefined) column(`c."restricted" = ${filter.restricted ? 1 : 0}`, {}, filter.restricted ? "Contact_restricted_id_idx" : undefined);
   // "> ''" is IS NOT NULL for ISO dates, written as a range the index can serve.
   if (filter.retentionFlagged === true) column(`c."retentionFlaggedAt" > ''`, {}, "Contact_retentionFlaggedAt_id_idx");
   if (filter.retentionFlagged === false) column('c."retentionFlaggedAt" IS NULL', {});
-  if (filter.tradeFairId !== undefined) column('c."tradeFairId" = @tradeFairId', { tradeFairId: filter.tradeFairId }, "Contact_tradeFairId_id_idx");
+  if (filter.tradeFairId !== undefined) column('c."tradeFairId" = @tradeFairId', { tradeFairId: filter.tradeFairId }, "Contact_tradeFairId_id_idx", "tradeFairId");
   if (filter.tag) {
     out.push({
       sql: 'EXISTS (SELECT 1 FROM "ContactTag" t WHERE t."contactId" = c.id AND t."tag" = @tag)',
@@ -80,12 +84,12 @@ export function terms(filter: ContactListFilter): Term[] {
       },
     });
   }
-  if (filter.sourceKind) column('c."sourceKind" = @sourceKind', { sourceKind: filter.sourceKind }, "Contact_sourceKind_id_idx");
+  if (filter.sourceKind) column('c."sourceKind" = @sourceKind', { sourceKind: filter.sourceKind }, "Contact_sourceKind_id_idx", "sourceKind");
   // Owner before stage: the owner index also serves the stage.
   const owner = "Contact_ownerId_stage_sortName_id_idx";
-  if (filter.ownerId === "unassigned") column('c."ownerId" IS NULL', {}, owner);
-  else if (filter.ownerId !== undefined) column('c."ownerId" = @ownerId', { ownerId: filter.ownerId }, owner);
-  if (filter.stage) column('c."stage" = @stage', { stage: filter.stage }, "Contact_stage_sortName_id_idx");
+  if (filter.ownerId === "unassigned") column('c."ownerId" IS NULL', {}, owner, "ownerId");
+  else if (filter.ownerId !== undefined) column('c."ownerId" = @ownerId', { ownerId: filter.ownerId }, owner, "ownerId");
+  if (filter.stage) column('c."stage" = @stage', { stage: filter.stage }, "Contact_stage_sortName_id_idx", "stage");
   return out;
 }
 
@@ -104,27 +108,41 @@ export function strategyFor(filter: ContactListFilter, sort: ContactSort | null)
     return { kind: n <= SEARCH_SORT_LIMIT ? "search" : "scan", term: null };
   }
   let best: { term: number; n: number } | null = null;
-  for (const [i, term] of terms(filter).entries()) {
+  const all = terms(filter);
+  for (const [i, term] of all.entries()) {
     if (!term.drive) continue;
     const n = count(term.drive.probe, term.params, DRIVE_LIMIT);
     if (!best || n < best.n) best = { term: i, n };
     if (n === 0) break;
   }
   if (!best) return { kind: "scan", term: null };
+  // The sort index starts with the best filter's column: walking it reads those rows only, already in order.
+  const column = all[best.term].column;
+  if (sort !== null && column && scanColumns(filter, sort).includes(column)) return { kind: "scan", term: best.term };
   return { kind: best.n <= DRIVE_LIMIT ? "drive" : "scan", term: best.term };
 }
 
-/** The index a scan walks: one that yields rows in `sort` order, narrowed by the stage (and owner) when it can be. */
-export function scanIndex(filter: ContactListFilter, sort: ContactSort | null): string {
+/**
+ * The index a scan walks: one that yields rows in `sort` order, narrowed by the filter columns it
+ * starts with (`columns`) when it can be.
+ */
+function scanPlan(filter: ContactListFilter, sort: ContactSort | null): { index: string; columns: string[] } {
   if (sort === "name" || sort === "name-desc") {
-    if (filter.stage && filter.ownerId !== undefined) return 'INDEXED BY "Contact_ownerId_stage_sortName_id_idx"';
-    if (filter.stage) return 'INDEXED BY "Contact_stage_sortName_id_idx"';
-    return 'INDEXED BY "Contact_sortName_id_idx"';
+    if (filter.stage && filter.ownerId !== undefined) return { index: 'INDEXED BY "Contact_ownerId_stage_sortName_id_idx"', columns: ["ownerId", "stage"] };
+    if (filter.stage) return { index: 'INDEXED BY "Contact_stage_sortName_id_idx"', columns: ["stage"] };
+    return { index: 'INDEXED BY "Contact_sortName_id_idx"', columns: [] };
   }
-  if (sort === "last-interaction") return 'INDEXED BY "Contact_lastInteractionAt_id_idx"';
+  if (sort === "last-interaction") {
+    // A fair's dated contacts in order, then its undated ones by id, from one index.
+    if (filter.tradeFairId !== undefined) return { index: 'INDEXED BY "Contact_tradeFairId_lastInteractionAt_id_idx"', columns: ["tradeFairId"] };
+    return { index: 'INDEXED BY "Contact_lastInteractionAt_id_idx"', columns: [] };
+  }
   // (column, id) indexes list a fair's or a source's contacts newest first: no walking past the
   // newer contacts of other imports to reach an older one.
-  if (sort === "newest" && filter.tradeFairId !== undefined) return 'INDEXED BY "Contact_tradeFairId_id_idx"';
-  if (sort === "newest" && filter.sourceKind) return 'INDEXED BY "Contact_sourceKind_id_idx"';
-  return "NOT INDEXED"; // rowid order ("newest", counts); primary-key lookups stay allowed
+  if (sort === "newest" && filter.tradeFairId !== undefined) return { index: 'INDEXED BY "Contact_tradeFairId_id_idx"', columns: ["tradeFairId"] };
+  if (sort === "newest" && filter.sourceKind) return { index: 'INDEXED BY "Contact_sourceKind_id_idx"', columns: ["sourceKind"] };
+  return { index: "NOT INDEXED", columns: [] }; // rowid order ("newest", counts); primary-key lookups stay allowed
 }
+
+export const scanIndex = (filter: ContactListFilter, sort: ContactSort | null): string => scanPlan(filter, sort).index;
+const scanColumns = (filter: ContactListFilter, sort: ContactSort): string[] => scanPlan(filter, sort).columns;

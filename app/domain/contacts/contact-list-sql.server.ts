@@ -40,6 +40,15 @@ function source(filter: ContactListFilter, strategy: Strategy, sort: ContactSort
     } else {
       // CROSS JOIN keeps the full-text index as the outer loop, so a rare name never walks all contacts.
       from = '"ContactSearch" cs CROSS JOIN "Contact" c ON c.id = cs.rowid';
+      if (all.length === 0 && sort === null) {
+        // A count with nothing else to test: the full-text index alone answers it.
+        from = '"ContactSearch" cs';
+      } else if (all.length === 0 && (sort === "name" || sort === "name-desc")) {
+        // Sorting thousands of matches by name: their sort keys come from a narrow index (id, sortName)
+        // of the live contacts, not from the rows — half the time at a million contacts.
+        from = '"ContactSearch" cs CROSS JOIN "Contact" c INDEXED BY "Contact_live_id_sortName_idx" ON c.id = cs.rowid';
+        where.push('c."erasedAt" IS NULL'); // the partial index's own condition, so SQLite may use it
+      }
       where.push('cs."ContactSearch" MATCH @match');
       params.match = match;
       idRef = "cs.rowid";
@@ -49,8 +58,9 @@ function source(filter: ContactListFilter, strategy: Strategy, sort: ContactSort
     if (i !== driving) where.push(term.sql);
     Object.assign(params, term.params);
   }
-  // Last: index-only tests (tags, purposes) first spare a table read for rows they reject.
-  where.push('c."erasedAt" IS NULL');
+  // Last. Erased contacts stay as anonymised rows: asking the small index of erased ids rather than
+  // each row keeps counts and index walks index-only (a row read costs ~2.5 µs a candidate at 1M).
+  where.push(`NOT EXISTS (SELECT 1 FROM "Contact" e INDEXED BY "Contact_erased_id_idx" WHERE e.id = ${idRef} AND e."erasedAt" IS NOT NULL)`);
   return { from, where, params, idRef };
 }
 

@@ -92,7 +92,7 @@ export const bulkActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("assign-owner"),
     ids: idSelection,
     ownerId: z.union(
-      [z.literal("unassigned").transform(() => null), z.string().regex(/^[1-9]\d{0,14}$/).transform(Number)],
+      [z.literal("unassigned").transform(() => null), z.string().max(15).regex(/^[1-9]\d{0,14}$/).transform(Number)],
       { errorMap: () => ({ message: "contactList.bulk.ownerRequired" }) },
     ),
   }),

@@ -20,6 +20,7 @@ const optionalId = z.preprocess(
 
 const isoDay = z
   .string()
+  .max(10, "form.invalidDate")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "form.invalidDate");
 

@@ -7,7 +7,7 @@ import type { MappingReason } from "./header-mapping";
 import type { RejectReason, RowWarning } from "./row-outcome";
 
 /** Why a file cannot be imported at all (reader reasons plus the upload's own). */
-export type LeadFileReason = FileReason | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TOO_MANY_ROWS";
+export type LeadFileReason = FileReason | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TOO_MANY_ROWS" | "UPLOAD_INCOMPLETE";
 /** What the server adds to the pure row rules. */
 export type ImportRowNote = "SUPPRESSED" | "DUPLICATE_IN_FILE" | "CONTACT_RESTRICTED" | "NEWSLETTER_WITHDRAWN" | "UNDO_KEPT_CHANGED";
 /** Refusals of an operation on a batch or a trade fair. */
@@ -22,6 +22,8 @@ export type ImportOperationReason =
   | "TRADE_FAIR_UNKNOWN"
   | "CONFLICT_ALREADY_RESOLVED"
   | "EMAIL_TAKEN"
+  | "CONTACT_NOT_OWNER"
+  | "CONTACT_ERASED"
   | "INTERRUPTED"
   | "FAILED"
   | "CANCELLED";
@@ -31,11 +33,11 @@ export type ImportReason = LeadFileReason | MappingReason | RejectReason | RowWa
 /** The full list, so a test can prove each has a text in every language. */
 export const IMPORT_REASONS = [
   "FILE_EMPTY", "FILE_NOT_CSV", "ENCODING_UNSUPPORTED", "ROW_TOO_LARGE", "ABORTED", "FILE_MISSING", "FILE_TOO_LARGE",
-  "FILE_TOO_MANY_ROWS", "MAPPING_NEEDS_NAME_OR_EMAIL", "MAPPING_DUPLICATE_FIELD", "ROW_MALFORMED", "FIELD_TOO_LONG",
+  "FILE_TOO_MANY_ROWS", "UPLOAD_INCOMPLETE", "MAPPING_NEEDS_NAME_OR_EMAIL", "MAPPING_DUPLICATE_FIELD", "ROW_MALFORMED", "FIELD_TOO_LONG",
   "NO_NAME_NO_EMAIL", "EMAIL_INVALID", "PHONE_DROPPED", "LANGUAGE_DROPPED", "OPT_IN_UNRECOGNISED", "SUPPRESSED",
   "DUPLICATE_IN_FILE", "CONTACT_RESTRICTED", "NEWSLETTER_WITHDRAWN", "UNDO_KEPT_CHANGED", "MAPPING_OPT_IN_NEEDS_WORDING",
   "MAPPING_COLUMNS_CHANGED", "BATCH_NOT_PREVIEW", "BATCH_NOT_RUNNING", "BATCH_NOT_DONE", "IMPORT_ALREADY_RUNNING",
-  "TRADE_FAIR_NAME_TAKEN", "TRADE_FAIR_UNKNOWN", "CONFLICT_ALREADY_RESOLVED", "EMAIL_TAKEN", "INTERRUPTED", "FAILED", "CANCELLED",
+  "TRADE_FAIR_NAME_TAKEN", "TRADE_FAIR_UNKNOWN", "CONFLICT_ALREADY_RESOLVED", "EMAIL_TAKEN", "CONTACT_NOT_OWNER", "CONTACT_ERASED", "INTERRUPTED", "FAILED", "CANCELLED",
 ] as const satisfies readonly ImportReason[];
 
 /** One reason as stored: the code, and the field it concerns when there is one ("FIELD_TOO_LONG:notes"). */

@@ -15,7 +15,7 @@ import { encodeReasons, type StoredReason } from "./import-reasons";
 import { clearColumns, type FillableColumn } from "./import-sql.server";
 import { importPurposes, loadBatch } from "./import-settings.server";
 import { type FilledRecord, valueHash } from "./import-write.server";
-import { type LockStats, newLockStats, sqlDate, withWriteLock, yieldToOthers } from "./write-lock.server";
+import { type LockStats, newLockStats, sqlDate, useImportSession, withWriteLock, yieldToOthers } from "./write-lock.server";
 
 const CHUNK = 500;
 type Mode = "rollback" | "undo";
@@ -127,6 +127,15 @@ function revertRow(raw: Database.Database, row: RowToRevert, ctx: Ctx, tally: Ta
 }
 
 async function revertRows(ctx: Ctx, lock: LockStats): Promise<Tally> {
+  const releaseSession = useImportSession();
+  try {
+    return await revertInChunks(ctx, lock);
+  } finally {
+    releaseSession();
+  }
+}
+
+async function revertInChunks(ctx: Ctx, lock: LockStats): Promise<Tally> {
   const tally: Tally = { removed: 0, reverted: 0, kept: 0 };
   // Newest first: an organisation the batch created is used only by rows after the one that created it,
   // so by the time that row is reverted nothing of the batch refers to it any more.

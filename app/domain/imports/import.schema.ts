@@ -7,10 +7,14 @@ const text = (max: number) => z.string().trim().max(max, "form.tooLong");
 const optionalText = (max: number) => z.preprocess((v) => (v == null ? "" : v), text(max)).transform((v) => (v === "" ? null : v));
 const isoDay = z
   .string()
+  .max(10, "form.invalidDate")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "form.invalidDate");
 const optionalDay = z.preprocess((v) => (v === "" || v == null ? null : v), isoDay.nullable());
-const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable());
+const optionalId = z.preprocess(
+  (v) => (v === "" || v == null ? null : v),
+  z.coerce.number({ invalid_type_error: "form.invalidChoice" }).int("form.invalidChoice").positive("form.invalidChoice").max(Number.MAX_SAFE_INTEGER, "form.invalidChoice").nullable(),
+);
 
 export const tradeFairSchema = z
   .object({

@@ -17,7 +17,7 @@ export function uploadDir(): string {
 }
 
 export type StoredUpload = { path: string; fileName: string };
-export type ReceivedForm = { ok: true; formData: FormData; file: StoredUpload | null } | { ok: false; reason: "FILE_TOO_LARGE" };
+export type ReceivedForm = { ok: true; formData: FormData; file: StoredUpload | null } | { ok: false; reason: "FILE_TOO_LARGE" | "UPLOAD_INCOMPLETE" };
 
 /** Only the file's base name is kept, for display; on disk it gets a random name. */
 function displayName(filename: string): string {
@@ -27,7 +27,12 @@ function displayName(filename: string): string {
 
 /** Parses a multipart form whose field "file" is a lead file; the file goes straight to disk. */
 export async function receiveLeadFile(request: Request): Promise<ReceivedForm> {
+  // A form posted without the file part (no JavaScript, a hand-made request) has no file: the form answers that.
+  if (!/^multipart\/form-data\b/i.test(request.headers.get("Content-Type") ?? "")) {
+    return { ok: true, formData: await request.formData(), file: null };
+  }
   let original = "";
+  let written: string | null = null;
   const fileHandler = unstable_createFileUploadHandler({
     directory: uploadDir(),
     maxPartSize: MAX_UPLOAD_BYTES,
@@ -35,7 +40,9 @@ export async function receiveLeadFile(request: Request): Promise<ReceivedForm> {
     filter: ({ name }) => name === "file",
     file: ({ filename }) => {
       original = filename;
-      return `lead-${crypto.randomUUID()}.csv`;
+      const name = `lead-${crypto.randomUUID()}.csv`;
+      written = path.join(uploadDir(), name);
+      return name;
     },
   });
   try {
@@ -47,8 +54,10 @@ export async function receiveLeadFile(request: Request): Promise<ReceivedForm> {
     const stored = part && typeof part !== "string" && "getFilePath" in part ? (part as unknown as { getFilePath(): string }).getFilePath() : null;
     return { ok: true, formData, file: stored ? { path: stored, fileName: displayName(original) } : null };
   } catch (error) {
+    // A broken or cut-off upload leaves no half file behind.
+    if (written) await fs.rm(written, { force: true });
     if (error instanceof MaxPartSizeExceededError) return { ok: false, reason: "FILE_TOO_LARGE" };
-    throw error;
+    return { ok: false, reason: "UPLOAD_INCOMPLETE" };
   }
 }
 

@@ -14,7 +14,7 @@ export type NoticeSentInput = z.infer<typeof noticeSentSchema>;
 
 /** Keyset cursor of the overdue list: the due date and id of the last row shown. */
 export const noticeCursorSchema = z.object({
-  after: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d{1,15}$/).optional()),
+  after: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(60).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d{1,15}$/).optional()),
 });
 
 export function encodeNoticeCursor(row: { noticeDueAt: Date; id: number }): string {

@@ -28,6 +28,7 @@ export function dayInstant(day: string, now = new Date()): Date {
 export const isoDaySchema = z
   .string()
   .trim()
+  .max(10, "form.invalidDate")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "form.invalidDate");
 

@@ -5,6 +5,7 @@ const blank = (v: unknown) => (v === "" || v == null ? undefined : v);
 const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDay = z
   .string()
+  .max(10, "form.invalidDate")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "form.invalidDate");
 const reason = z.string().trim().min(1, "review.reasonRequired").max(500, "form.tooLong");
@@ -15,7 +16,7 @@ export const REVIEW_PAGE_SIZE = 25;
 export const REVIEW_BULK_LIMIT = 100;
 
 /** Keyset cursor: "<flagged at, epoch ms>.<contact id>". */
-export const reviewCursorSchema = z.string().regex(/^\d{1,15}\.\d{1,15}$/);
+export const reviewCursorSchema = z.string().max(31).regex(/^\d{1,15}\.\d{1,15}$/);
 
 export const reviewFilterSchema = z.object({
   purpose: z.preprocess(blank, positiveId.optional()),

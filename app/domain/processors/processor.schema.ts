@@ -8,6 +8,7 @@ export type Safeguard = (typeof SAFEGUARDS)[number];
 const text = (max: number) => z.string().trim().min(1, "form.required").max(max, "form.tooLong");
 const isoDay = z
   .string()
+  .max(10, "form.invalidDate")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "form.invalidDate");
 

@@ -14,6 +14,7 @@ const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coe
 
 export const isoDay = z
   .string({ required_error: "form.required" })
+  .max(10, "form.invalidDate")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalidDate")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "form.invalidDate");
 

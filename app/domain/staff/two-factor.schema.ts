@@ -11,7 +11,7 @@ export const secondFactorSchema = z.object({
 
 export const twoFactorCodeSchema = z.object({ code: codeField });
 
-export const sessionIdSchema = z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, "form.invalidChoice") });
+export const sessionIdSchema = z.object({ sessionId: z.string().max(64, "form.invalidChoice").regex(/^[0-9a-f]{64}$/, "form.invalidChoice") });
 
 /** The roles ticked on the admin security page (none ticked → no field at all). */
 export const requiredRolesSchema = z.object({

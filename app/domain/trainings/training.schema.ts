@@ -5,7 +5,7 @@ import { ATTENDANCE_STATUSES } from "./registration-rules";
 // Messages are catalogue keys, translated where they are shown.
 const text = (max: number) => z.preprocess((v) => (v == null ? "" : v), z.string().trim().max(max, "form.tooLong"));
 const optionalText = (max: number) => text(max).transform((v) => (v === "" ? null : v));
-const time = z.string({ required_error: "form.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "training.invalidTime");
+const time = z.string({ required_error: "form.required" }).max(5, "training.invalidTime").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "training.invalidTime");
 const id = z.coerce.number().int().positive().max(2 ** 31);
 
 const sessionFields = z.object({

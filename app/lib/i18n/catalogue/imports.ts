@@ -33,6 +33,11 @@ export const imports = {
     nl: "Het bestand heeft meer dan 1.048.576 rijen. Splits het in kleinere bestanden.",
     fr: "Le fichier compte plus de 1 048 576 lignes. Divisez-le en fichiers plus petits.",
   },
+  "import.reason.UPLOAD_INCOMPLETE": {
+    en: "The upload did not arrive whole. Try again.",
+    nl: "Het bestand kwam niet volledig aan. Probeer opnieuw.",
+    fr: "Le fichier n'est pas arrivé en entier. Réessayez.",
+  },
   "import.reason.MAPPING_NEEDS_NAME_OR_EMAIL": {
     en: "Map a column to e-mail, or columns to both first name and last name: otherwise a lead cannot be recognised.",
     nl: "Koppel een kolom aan e-mail, of kolommen aan voornaam én achternaam: anders is een lead niet te herkennen.",
@@ -142,6 +147,16 @@ export const imports = {
     en: "Another contact already has this e-mail address.",
     nl: "Een ander contact heeft dit e-mailadres al.",
     fr: "Un autre contact a déjà cette adresse e-mail.",
+  },
+  "import.reason.CONTACT_NOT_OWNER": {
+    en: "This contact belongs to another colleague: ask them or a manager to decide.",
+    nl: "Dit contact hoort bij een collega: vraag die of een manager om te beslissen.",
+    fr: "Ce contact appartient à un collègue : demandez-lui ou à un manager de décider.",
+  },
+  "import.reason.CONTACT_ERASED": {
+    en: "This contact has been erased: nothing can be changed on it.",
+    nl: "Dit contact werd gewist: er kan niets meer aan gewijzigd worden.",
+    fr: "Ce contact a été effacé : plus rien ne peut y être modifié.",
   },
   "import.reason.INTERRUPTED": {
     en: "The import was interrupted (the server stopped) and has been rolled back.",
