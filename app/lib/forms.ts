@@ -43,8 +43,9 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
-    const existing = out[key];
+    // "__proto__" would set the object's prototype instead of a field.
+    if (typeof value !== "string" || key === "__proto__") continue;
+    const existing = Object.hasOwn(out, key) ? out[key] : undefined;
     if (existing === undefined) out[key] = value;
     else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

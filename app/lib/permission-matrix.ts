@@ -63,10 +63,7 @@ export const PERMISSION_MATRIX: readonly RouteEntry[] = [
   { file: "_app._index.tsx", url: "/", loader: { access: S, notes: "home; counts of privacy queues only for managers" }, action: null },
   { file: "_app.admin._index.tsx", url: "/admin", loader: { access: A, notes: "redirects to /admin/staff" }, action: null },
   { file: "_app.admin.audit.tsx", url: "/admin/audit", loader: { access: A }, action: null },
-  {
-    file: "_app.admin.company.tsx", url: "/admin/company", loader: { access: A },
-    action: { access: A, schema: "quotes/company.schema#companySchema" },
-  },
+  { file: "_app.admin.company.tsx", url: "/admin/company", loader: { access: A }, action: { access: A, schema: "quotes/company.schema#companySchema" } },
   { file: "_app.admin.outbox.tsx", url: "/admin/outbox", loader: { access: A }, action: null },
   {
     file: "_app.admin.processors.$processorId.tsx", url: "/admin/processors/:processorId", loader: { access: A },
@@ -210,10 +207,7 @@ export const PERMISSION_MATRIX: readonly RouteEntry[] = [
     loader: { access: M, notes: "409 with the reason until identity is verified and a contact linked" }, action: null,
   },
   { file: "_app.privacy.requests._index.tsx", url: "/privacy/requests", loader: { access: M }, action: null },
-  {
-    file: "_app.privacy.requests.new.tsx", url: "/privacy/requests/new", loader: { access: M },
-    action: { access: M, schema: "privacy/dsr.schema#registerDsrSchema" },
-  },
+  { file: "_app.privacy.requests.new.tsx", url: "/privacy/requests/new", loader: { access: M }, action: { access: M, schema: "privacy/dsr.schema#registerDsrSchema" } },
   {
     file: "_app.privacy.review.tsx", url: "/privacy/review", loader: { access: M, notes: "retention review queue" },
     action: {
@@ -271,10 +265,7 @@ export const PERMISSION_MATRIX: readonly RouteEntry[] = [
     action: { access: S, ownership: "quote-contact-editor", refused: "form-400", schema: "quotes/quote.schema#quoteFormSchema" },
   },
   { file: "_app.trade-fairs.$tradeFairId.tsx", url: "/trade-fairs/:tradeFairId", loader: { access: S }, action: null },
-  {
-    file: "_app.trade-fairs._index.tsx", url: "/trade-fairs", loader: { access: S },
-    action: { access: S, schema: "imports/import.schema#tradeFairSchema" },
-  },
+  { file: "_app.trade-fairs._index.tsx", url: "/trade-fairs", loader: { access: S }, action: { access: S, schema: "imports/import.schema#tradeFairSchema" } },
   {
     file: "_app.trainings.$trainingId._index.tsx", url: "/trainings/:trainingId", loader: { access: S },
     action: {
@@ -293,10 +284,7 @@ export const PERMISSION_MATRIX: readonly RouteEntry[] = [
     action: { access: S, schema: "trainings/training.schema#attendanceSchema", notes: "any member of staff takes attendance" },
   },
   { file: "_app.trainings._index.tsx", url: "/trainings", loader: { access: S }, action: null },
-  {
-    file: "_app.trainings.new.tsx", url: "/trainings/new", loader: { access: S },
-    action: { access: S, schema: "trainings/training.schema#trainingSchema" },
-  },
+  { file: "_app.trainings.new.tsx", url: "/trainings/new", loader: { access: S }, action: { access: S, schema: "trainings/training.schema#trainingSchema" } },
   { file: "_app.tsx", url: "/", layout: true, loader: { access: S, notes: "layout of every page in the app shell" }, action: null },
   {
     file: "_auth.change-password.tsx", url: "/change-password",
