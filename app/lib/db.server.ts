@@ -49,6 +49,22 @@ export function rawDb(): Database.Database {
   return handles().raw;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A statement on the raw handle, prepared once per SQL text: bulk paths have few shapes and many calls. */
+export function preparedStatement(sql: string, handle: Database.Database = rawDb()): Database.Statement {
+  let cache = statements.get(handle);
+  if (!cache) statements.set(handle, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = handle.prepare(sql)));
+  return statement;
+}
+
+/** A named set of prepared statements (each from the same per-handle cache). */
+export function preparedStatements<K extends string>(sqls: Record<K, string>, handle: Database.Database = rawDb()): Record<K, Database.Statement> {
+  return Object.fromEntries(Object.entries(sqls).map(([key, sql]) => [key, preparedStatement(sql as string, handle)])) as Record<K, Database.Statement>;
+}
+
 export async function closeDb(): Promise<void> {
   const h = globalForDb.__crmDb;
   if (!h) return;

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { setTwoFactorRequiredRoles } from "~/domain/staff/two-factor.server";
 import { i18nOptions } from "~/lib/i18n/i18n";
 import { actionIntents, intentRule, PERMISSION_MATRIX, type RouteEntry } from "~/lib/permission-matrix";
+import { db } from "~/lib/db.server";
 import { createSession, SESSION_COOKIE } from "~/lib/session.server";
 import { makeContact } from "./quote-helpers";
 import { buildRouteFixtures, type RouteFixtures } from "./route-fixtures";
@@ -148,7 +149,6 @@ describe("hostile form input to every action", () => {
       const html = "<html><script>alert(1)</script></html>";
       bodies.push(
         ["a form that is not multipart", form(fields, intent, () => HOSTILE.script)],
-        ["multipart with hostile fields", multipart(form(fields, intent, () => HOSTILE.script))],
         ["an HTML file posing as CSV or PNG", multipart(form(fields, intent, () => ""), { field: entry.file.includes("photo") ? "photo" : "file", bytes: html, name: "photo.png", type: "image/png" })],
         ["a photo over the size limit", multipart({}, { field: "photo", bytes: new Uint8Array(2 * 1024 * 1024 + 10).fill(0x89), name: "big.png", type: "image/png" })],
         ["a broken multipart body", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc"],
@@ -219,6 +219,24 @@ describe("hostile query strings and ids to every page", () => {
     }
     expect(failures.length, failures.join("\n")).toBe(0);
   }, 120_000);
+});
+
+describe("uploads", () => {
+  it("take a profile photo by its content and size, not by its name or declared type", async () => {
+    const upload = async (bytes: Uint8Array<ArrayBuffer> | string, name: string, type: string) =>
+      callRoute("_app.profile.photo.tsx", "action", "/profile/photo", { cookie: await sessionCookieOf(fx.staff.sales.id), body: multipart({}, { field: "photo", bytes, name, type }) });
+    const prisma = await db();
+    const photoOf = async () => (await prisma.staff.findUniqueOrThrow({ where: { id: fx.staff.sales.id }, select: { photoType: true } })).photoType;
+    expect((await upload("<svg onload=alert(1)></svg>", "me.png", "image/png")).flash).toMatchObject({ kind: "error", key: "profile.PHOTO_TYPE" });
+    const huge = new Uint8Array(2 * 1024 * 1024 + 1);
+    huge.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect((await upload(huge, "me.png", "image/png")).flash).toMatchObject({ kind: "error", key: "profile.PHOTO_TOO_LARGE" });
+    expect(await photoOf()).toBeNull();
+    const png = new Uint8Array(64);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect((await upload(png, "me.txt", "text/html")).flash).toMatchObject({ kind: "success" });
+    expect(await photoOf()).toBe("image/png");
+  });
 });
 
 describe("names with HTML or script", () => {

@@ -9,8 +9,7 @@
  * - scan: everything matches often (1 in 100 or more at a million), so the sort order's own index
  *   is walked, testing rows until the page is full.
  */
-import type Database from "better-sqlite3";
-import { rawDb } from "~/lib/db.server";
+import { preparedStatement } from "~/lib/db.server";
 import type { ContactListFilter, ContactSort } from "./contact-list.schema";
 
 export type Params = Record<string, string | number>;
@@ -23,17 +22,8 @@ export const DRIVE_LIMIT = 10_000;
  */
 export const SEARCH_SORT_LIMIT = 50_000;
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** Prepared once per SQL text: the shapes are few (filters present or not), the calls many. */
-export function prepared(sql: string): Database.Statement {
-  const handle = rawDb();
-  let cache = statements.get(handle);
-  if (!cache) statements.set(handle, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = handle.prepare(sql)));
-  return statement;
-}
+/** Prepared once per SQL text (see preparedStatement). */
+export const prepared = preparedStatement;
 
 /**
  * The FTS5 query for what someone typed: every word must match as a prefix ("chlo dub" →

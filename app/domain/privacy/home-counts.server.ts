@@ -1,6 +1,5 @@
-import type Database from "better-sqlite3";
 import { roleAtLeast, type Actor } from "~/domain/staff/roles";
-import { rawDb } from "~/lib/db.server";
+import { preparedStatement } from "~/lib/db.server";
 import { isoDb, startOfUtcDay } from "./db-dates";
 
 /**
@@ -30,14 +29,8 @@ const SQL = {
   ownContacts: capped(`SELECT 1 FROM "Contact" WHERE "ownerId" = @ownerId AND "erasedAt" IS NULL`),
 };
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 function count(key: keyof typeof SQL, params: Record<string, string | number> = {}): number {
-  const handle = rawDb();
-  let cache = statements.get(handle);
-  if (!cache) statements.set(handle, (cache = new Map()));
-  let statement = cache.get(key);
-  if (!statement) cache.set(key, (statement = handle.prepare(SQL[key])));
-  return (statement.get(params) as { n: number }).n;
+  return (preparedStatement(SQL[key]).get(params) as { n: number }).n;
 }
 
 export type PrivacyCounts = {

@@ -1,9 +1,8 @@
-import type Database from "better-sqlite3";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/staff/roles";
 import { secret } from "~/lib/config.server";
 import { csvLine, UTF8_BOM, type CsvDelimiter } from "~/lib/csv";
-import { db, rawDb } from "~/lib/db.server";
+import { db, rawDb, preparedStatements } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import { suppressionHash } from "./suppression.server";
 
@@ -36,13 +35,7 @@ const SUPPRESSED_SQL = `SELECT "hash" FROM "SuppressionEntry" WHERE "hash" IN (S
 
 type MailingRow = { id: number; email: string; firstName: string; lastName: string; language: string | null; organisation: string | null };
 
-const statements = new WeakMap<Database.Database, { page: Database.Statement; suppressed: Database.Statement }>();
-function prepared() {
-  const handle = rawDb();
-  let s = statements.get(handle);
-  if (!s) statements.set(handle, (s = { page: handle.prepare(PAGE_SQL), suppressed: handle.prepare(SUPPRESSED_SQL) }));
-  return s;
-}
+const prepared = () => preparedStatements({ page: PAGE_SQL, suppressed: SUPPRESSED_SQL });
 
 /** One chunk of mailable people after `after` (a contact id), suppression already applied; `last` is where the next chunk starts. */
 export function mailingChunk(purposeId: number, after: number, key: string, limit = MAILING_CHUNK): { rows: MailingRow[]; last: number | null } {

@@ -1,5 +1,4 @@
-import type Database from "better-sqlite3";
-import { rawDb } from "~/lib/db.server";
+import { preparedStatement } from "~/lib/db.server";
 import { isoDb } from "./db-dates";
 
 /**
@@ -19,15 +18,7 @@ export type QueuePageQuery = {
 /** Below this many flagged records of a purpose, start from them and sort; above, walk the queue and check. */
 const SMALL_PURPOSE = 5_000;
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function prepared(sql: string): Database.Statement {
-  const handle = rawDb();
-  let cache = statements.get(handle);
-  if (!cache) statements.set(handle, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = handle.prepare(sql)));
-  return statement;
-}
+const prepared = preparedStatement;
 
 export function reviewQueuePage(query: QueuePageQuery): { id: number; at: string }[] {
   const where = ['c."retentionFlaggedAt" IS NOT NULL', 'c."erasedAt" IS NULL'];

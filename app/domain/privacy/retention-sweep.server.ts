@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/staff/roles";
-import { db, rawDb } from "~/lib/db.server";
+import { db, rawDb, preparedStatements } from "~/lib/db.server";
 import { endOfUtcDay, isoDb } from "./db-dates";
 
 /**
@@ -49,15 +49,7 @@ const SQL = {
       AND NOT EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr."contactId" = @id AND pr."flaggedAt" IS NOT NULL)`,
 };
 
-const statements = new WeakMap<Database.Database, Record<keyof typeof SQL, Database.Statement>>();
-function prepared(handle: Database.Database) {
-  let s = statements.get(handle);
-  if (!s) {
-    s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, handle.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>;
-    statements.set(handle, s);
-  }
-  return s;
-}
+const prepared = (handle: Database.Database) => preparedStatements(SQL, handle);
 
 /** Batches grow or shrink to stay well under the 250 ms a write may hold the database. */
 const TARGET_MS = 100;

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { rawDb } from "~/lib/db.server";
+import { rawDb, preparedStatements } from "~/lib/db.server";
 import type { RetentionRule } from "./retention";
 import { retentionEndAfterRuleChange } from "./rule-change";
 
@@ -20,12 +20,7 @@ const SQL = {
 
 type Row = { id: number; since: string; retentionEndsAt: string | null; lastInteractionAt: string | null };
 
-const statements = new WeakMap<Database.Database, Record<keyof typeof SQL, Database.Statement>>();
-function prepared(handle: Database.Database) {
-  let s = statements.get(handle);
-  if (!s) statements.set(handle, (s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, handle.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>));
-  return s;
-}
+const prepared = (handle: Database.Database) => preparedStatements(SQL, handle);
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString().replace("Z", "+00:00"));
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
