@@ -139,7 +139,7 @@ export const PERMISSION_MATRIX: readonly RouteEntry[] = [
   },
   {
     file: "_app.imports.$batchId.rejects[.]csv.tsx", url: "/imports/:batchId/rejects.csv",
-    loader: { access: S, notes: "the rejected rows as the file had them, to fix and upload again" }, action: null,
+    loader: { access: S, ownership: "batch-uploader", refused: "403", notes: "the rejected rows as the file had them, to fix and upload again" }, action: null,
   },
   {
     file: "_app.imports.$batchId.tsx", url: "/imports/:batchId", loader: { access: S, notes: "report of any batch; controls only for its uploader or a manager" },

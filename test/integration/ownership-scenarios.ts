@@ -6,7 +6,7 @@
 import { listPurposes } from "~/domain/purposes/purposes.server";
 import { db } from "~/lib/db.server";
 import { createSession, hashToken } from "~/lib/session.server";
-import { suggestedMapping } from "../import-utils";
+import { fixture, importFile, suggestedMapping } from "../import-utils";
 import { futureDay, makeQuote, TWO_RATE_LINES } from "./quote-helpers";
 import { today, type RouteFixtures } from "./route-fixtures";
 
@@ -100,6 +100,13 @@ export const OWNERSHIP_SCENARIOS: Record<string, Scenario> = {
     refused: async (fx) => ({ params: { batchId: String(fx.batches.otherBatch) }, body: await mappingBody(fx.batches.otherBatch) }),
     allowed: async (fx) => ({ params: { batchId: String(fx.batches.ownBatchForPreview) }, body: await mappingBody(fx.batches.ownBatchForPreview) }),
     state: (fx) => batchState(fx.batches.otherBatch),
+  },
+  // The rejected rows hold the file's personal data: another sales member's batch is refused.
+  "_app.imports.$batchId.rejects[.]csv.tsx#loader#": {
+    actor: "sales",
+    refused: (fx) => ({ params: { batchId: String(fx.batches.conflicts.batchId) } }),
+    allowed: async (fx) => ({ params: { batchId: String((await importFile(fx.staff.sales.actor, fixture("mixed-duplicates.csv"))).batchId) } }),
+    state: (fx) => batchState(fx.batches.conflicts.batchId),
   },
   [`${BATCH_PAGE}start`]: batchRun("start"),
   [`${BATCH_PAGE}cancel`]: batchRun("cancel"),

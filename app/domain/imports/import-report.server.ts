@@ -1,6 +1,9 @@
 /** What the import pages show: batches, one batch's progress and result, its rows by outcome, its rejected rows as CSV. */
+import type { Actor } from "~/domain/staff/roles";
 import { csvLine, UTF8_BOM } from "~/lib/csv";
 import { db } from "~/lib/db.server";
+import { forbidden } from "~/lib/permissions.server";
+import { canManageBatch } from "./import-batches.server";
 import { runningJobs } from "./import-job.server";
 import { decodeReasons, type StoredReason } from "./import-reasons";
 import type { Outcome } from "./import.schema";
@@ -163,6 +166,18 @@ export function rejectsCsv(batchId: number, headers: string[], text: RejectsText
 }
 
 /** The file's header row, kept for the rejected rows' download. */
+/**
+ * The header row for the rejected-rows download, which holds the file's personal data: only the
+ * uploader or a manager may have it (another sales member's batch is refused, 403).
+ */
+export async function rejectedRowsHeaders(actor: Actor, batchId: number): Promise<string[] | null> {
+  const prisma = await db();
+  const batch = await prisma.importBatch.findUnique({ where: { id: batchId }, select: { staffId: true } });
+  if (!batch) return null;
+  if (!canManageBatch(actor, batch)) forbidden();
+  return batchHeaders(batchId);
+}
+
 export async function batchHeaders(batchId: number): Promise<string[] | null> {
   const prisma = await db();
   const row = await prisma.importRow.findFirst({ where: { batchId, outcome: "header" }, select: { cells: true } });
