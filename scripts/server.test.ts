@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refuseForeignOrigin, securityHeaders } from "./server";
+import { limitFormBodies, MAX_FORM_BODY_BYTES, refuseForeignOrigin, securityHeaders } from "./server";
 
 // The real middleware in front of a stand-in handler, over real HTTP.
 let base = "";
@@ -10,6 +10,7 @@ beforeAll(async () => {
   const app = express();
   app.use(securityHeaders(false));
   app.use(refuseForeignOrigin);
+  app.use(limitFormBodies);
   app.all("*", (_req, res) => res.send(`ok ${res.locals.cspNonce}`));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
@@ -47,5 +48,16 @@ describe("cross-origin writes", () => {
   it("lets reads through from anywhere (links from mails)", async () => {
     const response = await fetch(`${base}/reset-password`, { headers: { Origin: "https://mail.example" } });
     expect(response.status).toBe(200);
+  });
+});
+
+describe("request bodies", () => {
+  it("refuses a form post larger than the limit, but lets a multipart upload through to its route", async () => {
+    const big = "x=" + "a".repeat(MAX_FORM_BODY_BYTES + 10);
+    const form = await fetch(`${base}/contacts/new`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: big });
+    expect(form.status).toBe(413);
+    const upload = new FormData();
+    upload.append("file", new Blob(["a".repeat(MAX_FORM_BODY_BYTES + 10)]), "leads.csv");
+    expect((await fetch(`${base}/imports/new`, { method: "POST", body: upload })).status).toBe(200);
   });
 });

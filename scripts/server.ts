@@ -17,6 +17,7 @@ export async function createApp({ dev }: { dev: boolean }) {
   app.use(requestLog);
   app.use(securityHeaders(dev));
   app.use(refuseForeignOrigin);
+  app.use(limitFormBodies);
   app.use((req, _res, next) => {
     // Only the server sets this header; whatever a client sent is replaced.
     req.headers["x-crm-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "";
@@ -85,6 +86,19 @@ export function refuseForeignOrigin(req: Request, res: Response, next: NextFunct
   }
   if (foreign) {
     res.status(403).type("text/plain").send("Cross-origin request refused");
+    return;
+  }
+  next();
+}
+
+/** Plain form posts are small; only multipart uploads (lead files, photos) may be large, and those routes cap their own parts. */
+export const MAX_FORM_BODY_BYTES = 2 * 1024 * 1024;
+export function limitFormBodies(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const type = req.headers["content-type"] ?? "";
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (!type.startsWith("multipart/form-data") && length > MAX_FORM_BODY_BYTES) {
+    res.status(413).type("text/plain").send("Request body too large");
     return;
   }
   next();
