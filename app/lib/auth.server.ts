@@ -6,8 +6,22 @@ import { readSessionToken, validateSessionToken, type SessionStaff } from "./ses
 
 export type CurrentStaff = SessionStaff & { role: Role; actor: Actor };
 
+// One page load runs several loaders (root, layout, page) on the same Request: look the session
+// up once per request rather than once per loader.
+const staffByRequest = new WeakMap<Request, Promise<CurrentStaff | null>>();
+const enrolByStaff = new WeakMap<CurrentStaff, Promise<boolean>>();
+
 /** The signed-in staff member, or null. */
-export async function getStaff(request: Request): Promise<CurrentStaff | null> {
+export function getStaff(request: Request): Promise<CurrentStaff | null> {
+  let staff = staffByRequest.get(request);
+  if (!staff) {
+    staff = lookUpStaff(request);
+    staffByRequest.set(request, staff);
+  }
+  return staff;
+}
+
+async function lookUpStaff(request: Request): Promise<CurrentStaff | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   const staff = await validateSessionToken(token);
@@ -40,13 +54,22 @@ export async function requireStaff(
     throw redirect("/change-password");
   }
   // The set-up page and the password page stay reachable, so the two forced steps never loop.
-  if (!options.allowTwoFactorSetup && !options.allowPasswordChange && (await mustEnrolTwoFactor(staff))) {
+  if (!options.allowTwoFactorSetup && !options.allowPasswordChange && (await mustEnrol(staff))) {
     throw redirect("/profile/two-factor");
   }
   if (options.role && !roleAtLeast(staff.role, options.role)) {
     throw data({ message: "Forbidden" }, { status: 403 });
   }
   return staff;
+}
+
+function mustEnrol(staff: CurrentStaff): Promise<boolean> {
+  let answer = enrolByStaff.get(staff);
+  if (!answer) {
+    answer = mustEnrolTwoFactor(staff);
+    enrolByStaff.set(staff, answer);
+  }
+  return answer;
 }
 
 /** For pages only signed-out visitors need (sign-in, reset): a signed-in visitor goes home. */
