@@ -19,7 +19,7 @@ if (admin) {
 }
 const demo = await seedDemoOnce();
 if (demo && demo.emails.length) {
-  console.log(`Demo staff added (password for all: ${demo.password}):\n${demo.emails.map((e) => `  ${e}`).join("\n")}\n`);
+  console.log(`Demo staff added (password for all: ${demo.password}):\n${demo.emails.map((e) => `  ${e}`).join("\n")}\n${demo.contacts ? `Demo contacts added: ${demo.contacts}.\n` : ""}`);
 }
 
 // An import a stopped process left half-done is rolled back (or completed) on its own, now and once it is stale.

@@ -46,6 +46,8 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       ADMIN_INITIAL_PASSWORD: E2E_ADMIN_PASSWORD,
       SEED_DEMO: "1",
+      // The journeys create the records they need; demo contacts would only add noise.
+      SEED_DEMO_CONTACTS: "0",
       DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
       REQUEST_LOG: "1",
