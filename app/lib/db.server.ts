@@ -16,6 +16,9 @@ const globalForDb = globalThis as unknown as { __crmDb?: Handles };
 function open(): Handles {
   const prisma = new PrismaClient({
     adapter: new PrismaBetterSQLite3({ url: config.databaseUrl, timeout: BUSY_TIMEOUT_MS }),
+    // One connection serves every transaction in turn; during an import's chunks a save may queue
+    // for a while. Prisma's defaults (wait 2 s) turned that queue into 500s in the soak.
+    transactionOptions: { maxWait: BUSY_TIMEOUT_MS, timeout: 30_000 },
   });
   // PRAGMAs are per connection; journal_mode=WAL is stored in the file.
   const ready = (async () => {
