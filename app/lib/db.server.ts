@@ -13,9 +13,28 @@ const BUSY_TIMEOUT_MS = 10_000;
 type Handles = { prisma: PrismaClient; raw: Database.Database; ready: Promise<void> };
 const globalForDb = globalThis as unknown as { __crmDb?: Handles };
 
+/**
+ * The better-sqlite3 adapter opens transactions with a plain (deferred) BEGIN: a transaction that
+ * reads and then writes while another process (an import or sweep CLI) holds the write lock gets
+ * SQLITE_BUSY at once instead of waiting (the busy timeout does not apply to a lock upgrade).
+ * Starting every Prisma transaction with BEGIN IMMEDIATE takes the write lock first, so writers
+ * queue under busy_timeout. SQLite has one writer anyway; reads outside transactions are unaffected.
+ */
+function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client: Database.Database }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    return adapter;
+  };
+  return factory;
+}
+
 function open(): Handles {
   const prisma = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: config.databaseUrl, timeout: BUSY_TIMEOUT_MS }),
+    adapter: immediateTransactions(new PrismaBetterSQLite3({ url: config.databaseUrl, timeout: BUSY_TIMEOUT_MS })),
     // One connection serves every transaction in turn; during an import's chunks a save may queue
     // for a while. Prisma's defaults (wait 2 s) turned that queue into 500s in the soak.
     transactionOptions: { maxWait: BUSY_TIMEOUT_MS, timeout: 30_000 },

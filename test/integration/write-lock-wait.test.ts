@@ -1,0 +1,38 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { databaseFile } from "~/lib/config.server";
+import { db } from "~/lib/db.server";
+
+// Another process (an import or sweep CLI) holds the write lock and commits a write while a
+// web save reads and then writes: the save must wait for the lock, not fail with SQLITE_BUSY.
+function holdWriteLock(ms: number): Promise<void> {
+  const script = `
+    const Database = require("better-sqlite3");
+    const d = new Database(process.argv[1]);
+    d.pragma("busy_timeout = 5000");
+    d.prepare("BEGIN IMMEDIATE").run();
+    d.prepare("INSERT INTO Setting (key, value) VALUES ('other-process', 'x') ON CONFLICT(key) DO UPDATE SET value = 'y'").run();
+    process.stdout.write("locked\\n");
+    setTimeout(() => { d.prepare("COMMIT").run(); d.close(); }, ${ms});
+  `;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script, databaseFile()], { stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout.on("data", () => resolve());
+    child.on("error", reject);
+  });
+}
+
+describe("write transactions", () => {
+  it("wait for another process's write lock instead of failing", async () => {
+    const prisma = await db();
+    await holdWriteLock(400);
+    const started = Date.now();
+    await prisma.$transaction(async (tx) => {
+      await tx.setting.findMany({ select: { key: true } });
+      await new Promise((r) => setTimeout(r, 600));
+      await tx.setting.create({ data: { key: `after-wait-${started}`, value: "ok" } });
+    });
+    expect(await prisma.setting.count({ where: { key: { in: [`after-wait-${started}`, "other-process"] } } })).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+});
