@@ -1,16 +1,14 @@
 /**
  * Short raw write transactions for the importer that never trip up the rest of the app.
  *
- * Prisma's better-sqlite3 adapter opens its interactive transactions with a deferred BEGIN on its
- * own connection: such a transaction reads, awaits, then writes. If another connection commits in
- * between, SQLite answers SQLITE_BUSY_SNAPSHOT at once (no busy wait) and the staff member's save
- * fails. So every importer transaction first takes Prisma's own transaction mutex (an empty Prisma
- * transaction that does nothing on its connection), then runs synchronously on the raw handle with
- * BEGIN IMMEDIATE. While the importer holds the mutex no Prisma transaction is half-way; the raw
- * work is synchronous, so nothing else runs in this process until it commits.
+ * Every Prisma transaction begins IMMEDIATE (app/lib/db.server.ts), so a staff member's save takes
+ * the write lock before it reads and waits for the importer instead of failing. Each importer
+ * transaction runs synchronously on the raw handle with BEGIN IMMEDIATE: nothing else runs in this
+ * process until it commits, and when a Prisma transaction is half-way (holding the lock) the
+ * attempt answers BUSY at once and is retried asynchronously, so the event loop keeps serving.
  */
 import type Database from "better-sqlite3";
-import { db, rawDb } from "~/lib/db.server";
+import { rawDb } from "~/lib/db.server";
 
 const BUSY = Symbol("busy");
 const RESTORE_BUSY_TIMEOUT_MS = 10_000;
@@ -60,10 +58,9 @@ function attempt<T>(raw: Database.Database, work: (raw: Database.Database) => T)
  * `work` must be synchronous and short: it is the write lock everyone else waits for.
  */
 export async function withWriteLock<T>(work: (raw: Database.Database) => T, stats?: LockStats): Promise<T> {
-  const prisma = await db();
   const deadline = Date.now() + GIVE_UP_MS;
   for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
-    const result = await prisma.$transaction(async () => attempt(rawDb(), work), { maxWait: GIVE_UP_MS, timeout: GIVE_UP_MS });
+    const result = attempt(rawDb(), work);
     if (result !== BUSY) {
       if (!result.ok) throw result.error;
       const checkpoint = checkpointAfterCommit();
