@@ -1,3 +1,4 @@
+import { dbDateTime } from "~/lib/db-datetime";
 import type Database from "better-sqlite3";
 import { contactSortName, INTERACTION_KINDS, type SourceKind, type Stage } from "~/domain/contacts/contact-rules";
 import { addMonthsClamped } from "~/domain/privacy/dates";
@@ -26,7 +27,7 @@ const YEAR_MS = 365.25 * DAY_MS;
 
 /** DateTime as the Prisma adapter writes it ("2026-11-26T12:55:52.848+00:00"), so raw rows sort and parse alike. */
 export function isoText(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "+00:00");
+  return dbDateTime(new Date(ms));
 }
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : isoText(ms));

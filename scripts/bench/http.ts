@@ -5,6 +5,7 @@
 // Reports requests/s and p50/p95/max per page (the whole response, body included) and non-2xx answers.
 // Signs in as sara.sales@example.com when DEMO_PASSWORD is set (the password seed:big gave the demo
 // staff); otherwise it gives bench.sales@example.test a fresh random password in that database.
+import { dbDateTime } from "~/lib/db-datetime";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -78,7 +79,7 @@ if (!password || !demo) {
   const { hashPassword } = await import("~/domain/staff/password.server");
   email = "bench.sales@example.test";
   password = crypto.randomBytes(18).toString("base64url");
-  const now = new Date().toISOString().replace("Z", "+00:00");
+  const now = dbDateTime(new Date());
   database
     .prepare(
       `INSERT INTO "Staff" (email, name, language, role, passwordHash, createdAt, updatedAt) VALUES (?, 'Bench Sales', 'en', 'sales', ?, ?, ?)

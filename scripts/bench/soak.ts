@@ -5,6 +5,7 @@
 // (scripts/import.ts, own process) and, a few seconds later, the retention sweep CLI. Reports
 // requests/s, p50/p95/max and 5xx per request type, page-load p95 during the import, and the
 // "SQLITE_BUSY"/"database is locked" lines in every process's output. Needs `npx remix vite:build`.
+import { dbDateTime } from "~/lib/db-datetime";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -78,7 +79,7 @@ const email = "bench.sales@example.test";
 const password = crypto.randomBytes(18).toString("base64url");
 {
   const { hashPassword } = await import("~/domain/staff/password.server");
-  const now = new Date().toISOString().replace("Z", "+00:00");
+  const now = dbDateTime(new Date());
   database
     .prepare(
       `INSERT INTO "Staff" (email, name, language, role, passwordHash, createdAt, updatedAt) VALUES (?, 'Bench Sales', 'en', 'sales', ?, ?, ?)

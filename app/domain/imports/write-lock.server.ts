@@ -9,6 +9,7 @@
  */
 import type Database from "better-sqlite3";
 import { rawDb } from "~/lib/db.server";
+import { dbDateTime } from "~/lib/db-datetime";
 
 const BUSY = Symbol("busy");
 const RESTORE_BUSY_TIMEOUT_MS = 10_000;
@@ -123,7 +124,5 @@ export function yieldToOthers(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** DateTime as the Prisma adapter stores it ("2026-11-26T12:55:52.848+00:00"), for raw SQL. */
-export function sqlDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
+/** DateTime in the stored text form, for raw SQL (see app/lib/db-datetime.ts). */
+export const sqlDate = dbDateTime;

@@ -1,10 +1,7 @@
-/**
- * DateTime as the Prisma SQLite adapter stores it ("2026-11-26T12:55:52.848+00:00"). Raw SQL must
- * write and compare this exact form: dates are compared as text.
- */
-export function isoDb(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
+import { dbDateTime } from "~/lib/db-datetime";
+
+/** DateTime in the stored text form, for raw SQL (see app/lib/db-datetime.ts). */
+export const isoDb = dbDateTime;
 
 const DAY_MS = 86_400_000;
 

@@ -1,3 +1,4 @@
+import { dbDateTime } from "~/lib/db-datetime";
 import type Database from "better-sqlite3";
 import { rawDb, preparedStatements } from "~/lib/db.server";
 import type { RetentionRule } from "./retention";
@@ -22,7 +23,7 @@ type Row = { id: number; since: string; retentionEndsAt: string | null; lastInte
 
 const prepared = (handle: Database.Database) => preparedStatements(SQL, handle);
 
-const iso = (date: Date | null) => (date === null ? null : date.toISOString().replace("Z", "+00:00"));
+const iso = (date: Date | null) => (date === null ? null : dbDateTime(date));
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Each batch aims at this long; the write lock is never held much longer (250 ms is the limit). */
