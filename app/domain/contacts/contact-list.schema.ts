@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SOURCE_KINDS, STAGES } from "./contact-rules";
+import { SOURCE_KINDS, STAGES, TAG_MAX_LENGTH } from "./contact-rules";
 
 export const CONTACT_SORTS = ["name", "name-desc", "newest", "last-interaction"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
@@ -42,13 +42,13 @@ const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUnde
 const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const yesNo = optional(z.enum(["yes", "no"])).transform((v) => (v === undefined ? undefined : v === "yes"));
 
-/** Tags as the contact form stores them: trimmed, lower case, no comma (the form splits on commas). */
+/** Tags as the contact form stores them (normaliseTag: trimmed, lower case), with no comma (the form splits on commas). */
 export const tagSchema = z
   .string()
   .trim()
   .toLowerCase()
   .min(1, "form.required")
-  .max(40, "form.tooLong")
+  .max(TAG_MAX_LENGTH, "form.tooLong")
   .refine((v) => !v.includes(","), "contactList.bulk.tagInvalid");
 
 /**

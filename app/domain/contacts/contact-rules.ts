@@ -15,6 +15,12 @@ export function foldText(value: string): string {
   return value.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+/** Tags are compared and stored trimmed and in lower case, at most TAG_MAX_LENGTH characters. */
+export const TAG_MAX_LENGTH = 40;
+export function normaliseTag(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
 /** Sort key of a person: last name, then first name, folded. */
 export function contactSortName(firstName: string, lastName: string): string {
   return foldText(`${lastName} ${firstName}`);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "~/domain/staff/roles";
-import { SOURCE_KINDS, STAGES, INTERACTION_KINDS } from "./contact-rules";
+import { INTERACTION_KINDS, normaliseTag, SOURCE_KINDS, STAGES, TAG_MAX_LENGTH } from "./contact-rules";
 import { EMAIL_MAX_LENGTH, isValidEmail, normaliseEmail } from "./email";
 import { normalisePhone } from "./phone";
 
@@ -48,8 +48,8 @@ export const contactSchema = z.object({
   stage: z.enum(STAGES, { errorMap: () => ({ message: "form.invalidChoice" }) }),
   ownerId: optionalId,
   tags: optionalText(500)
-    .transform((v) => (v ? [...new Set(v.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))] : []))
-    .refine((tags) => tags.length <= 20 && tags.every((t) => t.length <= 40), "contact.tagsInvalid"),
+    .transform((v) => (v ? [...new Set(v.split(",").map(normaliseTag).filter(Boolean))] : []))
+    .refine((tags) => tags.length <= 20 && tags.every((t) => t.length <= TAG_MAX_LENGTH), "contact.tagsInvalid"),
   sourceKind: z.enum(SOURCE_KINDS, { errorMap: () => ({ message: "form.invalidChoice" }) }),
   sourceDetail: optionalText(500),
   obtainedAt: isoDay.refine((v) => v <= new Date().toISOString().slice(0, 10), "contact.obtainedInFuture"),

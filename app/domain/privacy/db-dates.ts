@@ -1,3 +1,4 @@
+import { utcDay } from "~/domain/purposes/retention";
 import { dbDateTime } from "~/lib/db-datetime";
 
 /** DateTime in the stored text form, for raw SQL (see app/lib/db-datetime.ts). */
@@ -5,12 +6,10 @@ export const isoDb = dbDateTime;
 
 const DAY_MS = 86_400_000;
 
+/** 00:00 UTC of `today` (the same rule as retention dates). */
+export const startOfUtcDay = utcDay;
+
 /** 00:00 UTC of the day after `today`: a date "before the end of today" is strictly below it. */
 export function endOfUtcDay(today: Date): Date {
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DAY_MS);
-}
-
-/** 00:00 UTC of `today`. */
-export function startOfUtcDay(today: Date): Date {
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  return new Date(utcDay(today).getTime() + DAY_MS);
 }
