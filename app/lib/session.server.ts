@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { config } from "./config.server";
-import { db } from "./db.server";
+import { db, preparedStatement } from "./db.server";
 
 // Sessions as the Lucia guide teaches: a random token in the cookie, only its SHA-256 in the
 // database, sliding idle expiry plus an absolute cap. See docs/decisions/004-sessions-without-lucia.md.
@@ -69,35 +69,57 @@ export type SessionStaff = {
   twoFactorEnabled: boolean;
 };
 
+type SessionRow = {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  twoFactorVerified: number;
+  staffId: number;
+  name: string;
+  email: string;
+  role: string;
+  language: string;
+  mustChangePassword: number;
+  active: number;
+  totpEnabledAt: string | null;
+};
+
+// Every request reads its session: one prepared statement on the raw handle (a Prisma query costs
+// ~0.7 ms of CPU to compile and map, this ~0.02 ms). Writes stay with Prisma, so they queue with
+// its transactions instead of blocking the event loop on the write lock.
+const SESSION_SQL = `SELECT s.id, s.createdAt, s.expiresAt, s.lastSeenAt, s.twoFactorVerified, s.staffId,
+  t.name, t.email, t.role, t.language, t.mustChangePassword, t.active, t.totpEnabledAt
+  FROM "Session" s JOIN "Staff" t ON t.id = s.staffId WHERE s.id = ?`;
+
 /** The staff member behind a token, or null when the session is unknown, idle too long, past its cap or the account is inactive. */
 export async function validateSessionToken(token: string): Promise<SessionStaff | null> {
-  const prisma = await db();
+  await db(); // the connection's PRAGMAs are applied before the first read
   const id = hashToken(token);
-  const row = await prisma.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      createdAt: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      twoFactorVerified: true,
-      staff: {
-        select: { id: true, name: true, email: true, role: true, language: true, mustChangePassword: true, active: true, totpEnabledAt: true },
-      },
-    },
-  });
+  const row = preparedStatement(SESSION_SQL).get(id) as SessionRow | undefined;
   if (!row) return null;
   const now = Date.now();
-  const pendingTooLong = !row.twoFactorVerified && now - row.createdAt.getTime() >= PENDING_TWO_FACTOR_MS;
-  if (now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= idleMs() || !row.staff.active || pendingTooLong) {
-    await prisma.session.deleteMany({ where: { id } });
+  const createdAt = Date.parse(row.createdAt);
+  const lastSeenAt = Date.parse(row.lastSeenAt);
+  const pendingTooLong = !row.twoFactorVerified && now - createdAt >= PENDING_TWO_FACTOR_MS;
+  if (now >= Date.parse(row.expiresAt) || now - lastSeenAt >= idleMs() || !row.active || pendingTooLong) {
+    await (await db()).session.deleteMany({ where: { id } });
     return null;
   }
-  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  if (now - lastSeenAt > TOUCH_INTERVAL_MS) {
+    await (await db()).session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { active: _active, totpEnabledAt, ...staff } = row.staff;
-  return { sessionId: row.id, ...staff, twoFactorVerified: row.twoFactorVerified, twoFactorEnabled: totpEnabledAt !== null };
+  return {
+    sessionId: row.id,
+    id: row.staffId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    language: row.language,
+    mustChangePassword: row.mustChangePassword === 1,
+    twoFactorVerified: row.twoFactorVerified === 1,
+    twoFactorEnabled: row.totpEnabledAt !== null,
+  };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

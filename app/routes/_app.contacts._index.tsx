@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { BULK_INTENTS, bulkActionSchema, CONTACT_SORTS, contactListQuerySchema, type ContactSort } from "~/domain/contacts/contact-list.schema";
+import { BULK_INTENTS, bulkActionSchema, CONTACT_SORTS, contactListQuerySchema } from "~/domain/contacts/contact-list.schema";
 import { bulkAddTag, bulkAssignOwner, contactListOptions, countContacts, listContacts } from "~/domain/contacts/contact-list.server";
 import { canReassignOwner, SOURCE_KINDS, STAGES } from "~/domain/contacts/contact-rules";
 import { requireStaff } from "~/lib/auth.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parsed.data;
   const options = await contactListOptions(isLanguage(staff.language) ? staff.language : "en");
   const filtered = FILTERS.some((key) => query[key as keyof typeof query] !== undefined);
-  return { ...listContacts(query), total: countContacts(query), options, filtered, canAssign: canReassignOwner(staff.actor) };
+  return { ...listContacts(query), sort: query.sort, total: countContacts(query), options, filtered, canAssign: canReassignOwner(staff.actor) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -57,9 +57,8 @@ const link = "text-blue-700 underline";
 
 export default function ContactListPage() {
   const { t, i18n } = useTranslation();
-  const { rows, nextCursor, total, options, filtered, canAssign } = useLoaderData<typeof loader>();
+  const { rows, nextCursor, sort, total, options, filtered, canAssign } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const sort = (params.get("sort") || "name") as ContactSort;
   const href = (changes: Record<string, string | null>, base = "/contacts") => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) if (value === null) next.delete(key); else next.set(key, value);
@@ -103,7 +102,7 @@ export default function ContactListPage() {
         <FilterSelect name="tradeFairId" label={t("contactList.tradeFair")} options={options.tradeFairs.map((f) => choice(f.id, f.name))} />
         <FilterSelect name="restricted" label={t("contactList.restricted")} options={[choice("yes", t("contactList.yes")), choice("no", t("contactList.no"))]} />
         <FilterSelect name="retentionFlagged" label={t("contactList.retentionFlagged")} options={[choice("yes", t("contactList.yes")), choice("no", t("contactList.no"))]} />
-        <FilterSelect name="sort" label={t("contactList.sort")} all={false}
+        <FilterSelect name="sort" label={t("contactList.sort")} allLabel={t("contactList.sort.default")}
           options={CONTACT_SORTS.map((s) => choice(s, t(`contactList.sort.${s}`)))} />
         <Button kind="secondary">{t("contactList.searchButton")}</Button>
       </Form>
@@ -202,14 +201,14 @@ export default function ContactListPage() {
   );
 }
 
-function FilterSelect({ name, label, options, all = true }: { name: string; label: string; options: { value: string; label: string }[]; all?: boolean }) {
+function FilterSelect({ name, label, options, allLabel }: { name: string; label: string; options: { value: string; label: string }[]; allLabel?: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`f-${name}`} className="text-sm font-medium">{label}</label>
       <select id={`f-${name}`} name={name} defaultValue={params.get(name) ?? ""} className={`${field} max-w-[16rem]`}>
-        {all ? <option value="">{t("common.all")}</option> : null}
+        <option value="">{allLabel ?? t("common.all")}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </div>

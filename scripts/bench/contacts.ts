@@ -99,8 +99,10 @@ const countCase = (name: string, inputs: Record<string, string>[]): Case => ({
 const cases: Case[] = [
   listCase("list: first page (name order)", [{}]),
   listCase("list: first page (newest)", [{ sort: "newest" }]),
-  listCase("list: search name prefix", names.map((q) => ({ q }))),
-  listCase("list: search first + last name", fullNames.map((q) => ({ q }))),
+  listCase("list: search name prefix (newest first)", names.map((q) => ({ q }))),
+  listCase("list: search name prefix, by name", names.map((q) => ({ q, sort: "name" }))),
+  listCase("list: search first + last name (newest first)", fullNames.map((q) => ({ q }))),
+  listCase("list: search first + last name, by name", fullNames.map((q) => ({ q, sort: "name" }))),
   listCase("list: search e-mail", emails.map((q) => ({ q }))),
   listCase("list: owner + stage", ownerStages),
   listCase("list: owner only (my contacts)", myContacts),

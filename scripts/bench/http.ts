@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/http.ts --db ./data/bench.db [--clients 10] [--seconds 20] [--requests 2000] [--seed 1]`:
+// `npx tsx scripts/bench/http.ts --db ./data/bench.db [--clients 10] [--seconds 20] [--requests 2000] [--seed 1] [--cpu-prof dir]`:
 // starts the production server (scripts/start.ts, the ./build of `npx remix vite:build`) on 127.0.0.1
 // against a big benchmark database (scripts/seed-big.ts), signs in through the real /login form and
 // lets --clients concurrent clients load the contact pages until --seconds or --requests is reached.
@@ -24,6 +24,10 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "20" },
     requests: { type: "string", default: "2000" },
     seed: { type: "string", default: "1" },
+    // Writes a V8 CPU profile of the server (open it in Chrome DevTools) into this folder.
+    "cpu-prof": { type: "string" },
+    // Only the pages whose name contains this text (e.g. "e-mail").
+    only: { type: "string" },
   },
 });
 const PAGE_TARGET_MS = 50;
@@ -58,7 +62,7 @@ if (samples.length === 0) {
 const namePrefix = (name: string) => name.split(/[\s'-]+/)[0].slice(0, 3 + Math.floor(rand() * 4)).toLowerCase();
 const stages = ["lead", "prospect", "customer", "other"];
 const owners = [...new Set(samples.map((s) => s.ownerId).filter((id): id is number => id !== null))];
-const pages: { name: string; url: () => string }[] = [
+const allPages: { name: string; url: () => string }[] = [
   { name: "/contacts", url: () => "/contacts" },
   { name: "/contacts?q=<name prefix>", url: () => `/contacts?q=${encodeURIComponent(namePrefix(pick(rand, samples)[rand() < 0.5 ? "lastName" : "firstName"]))}` },
   {
@@ -90,6 +94,12 @@ if (!password || !demo) {
 database.close();
 
 // ---- The server ----
+const pages = allPages.filter((page) => !values.only || page.name.includes(values.only));
+if (pages.length === 0) {
+  console.error(`No page name contains "${values.only}".`);
+  process.exit(1);
+}
+
 async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
@@ -100,7 +110,8 @@ async function freePort(): Promise<number> {
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const server: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+const profile = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"])] : [];
+const server: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
   env: {
     ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, DATA_DIR: process.env.DATA_DIR ?? path.dirname(file),
     HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "0", REQUEST_LOG: "0",

@@ -64,6 +64,8 @@ describe("query plans", () => {
 
   it("asks the erased-ids index instead of each row, and sorts name matches from the narrow index", () => {
     expect(plan({ ownerId, stage: "customer" })).toMatch(/SEARCH c USING COVERING INDEX Contact_ownerId_stage_sortName_id_idx[\s\S]*SEARCH e USING INDEX Contact_erased_id_idx/);
-    expect(plan({ q: "indexw" })).toMatch(/SCAN cs VIRTUAL TABLE[\s\S]*SEARCH c USING INDEX Contact_live_id_sortName_idx \(id=\?\)/);
+    expect(plan({ q: "indexw", sort: "name" })).toMatch(/SCAN cs VIRTUAL TABLE[\s\S]*SEARCH c USING INDEX Contact_live_id_sortName_idx \(id=\?\)/);
+    // Searches list newest first by default: the full-text index's own order, nothing to sort but the page.
+    expect(plan({ q: "indexw" })).not.toMatch(/Contact_live_id_sortName_idx/);
   });
 });

@@ -51,6 +51,11 @@ export const tagSchema = z
   .max(TAG_MAX_LENGTH, "form.tooLong")
   .refine((v) => !v.includes(","), "contactList.bulk.tagInvalid");
 
+/** The order of a list nobody chose an order for. */
+export function defaultSort(q: string | undefined): ContactSort {
+  return q ? "newest" : "name";
+}
+
 /**
  * The query string of the contact list (and of its CSV export). Every string is bounded; an
  * unknown sort, stage or source answers 400 rather than silently showing something else.
@@ -66,9 +71,12 @@ export const contactListQuerySchema = z
     tradeFairId: optional(positiveId),
     restricted: yesNo,
     retentionFlagged: yesNo,
-    sort: z.preprocess(blankToUndefined, z.enum(CONTACT_SORTS).default("name")),
+    sort: z.preprocess(blankToUndefined, z.enum(CONTACT_SORTS).optional()),
     cursor: optional(z.string().max(400).regex(/^[A-Za-z0-9_-]+$/)),
   })
+  // Unless someone picks an order: browsing lists by name, a search lists its matches newest first
+  // (the full-text index's own order, so a common prefix never sorts 100,000 matches; ADR 016).
+  .transform((query) => ({ ...query, sort: query.sort ?? defaultSort(query.q) }))
   .superRefine((query, ctx) => {
     if (query.cursor && !decodeCursor(query.sort, query.cursor)) ctx.addIssue({ code: "custom", path: ["cursor"], message: "form.invalidChoice" });
   });

@@ -1,6 +1,6 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Actor, Language } from "~/domain/staff/roles";
-import { db, type Tx } from "~/lib/db.server";
+import { db, preparedStatement, type Tx } from "~/lib/db.server";
 import { forbidden } from "~/lib/permissions.server";
 import { strategyFor, type Strategy } from "./contact-list-plan.server";
 import { countUpTo, explainPage, pageSteps, runPage } from "./contact-list-sql.server";
@@ -67,15 +67,15 @@ export function explainContactList(query: ContactListQuery): string[] {
 }
 
 /** Choices of the list's filters. */
+/** The filter choices the list offers. Read on every list page: prepared statements, not Prisma queries. */
 export async function contactListOptions(language: Language) {
-  const prisma = await db();
-  const [owners, purposes, tradeFairs] = await Promise.all([
-    prisma.staff.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.purpose.findMany({ orderBy: { id: "asc" }, select: { id: true, nameEn: true, nameNl: true, nameFr: true } }),
-    prisma.tradeFair.findMany({ orderBy: [{ startsOn: "desc" }, { name: "asc" }], take: 200, select: { id: true, name: true } }),
-  ]);
-  const nameKey = ({ en: "nameEn", nl: "nameNl", fr: "nameFr" } as const)[language];
-  return { owners, tradeFairs, purposes: purposes.map((p) => ({ id: p.id, name: p[nameKey] })) };
+  await db();
+  const nameColumn = ({ en: "nameEn", nl: "nameNl", fr: "nameFr" } as const)[language];
+  type Option = { id: number; name: string };
+  const owners = preparedStatement(`SELECT id, name FROM "Staff" WHERE active = 1 ORDER BY name, id`).all() as Option[];
+  const purposes = preparedStatement(`SELECT id, ${nameColumn} AS name FROM "Purpose" ORDER BY id`).all() as Option[];
+  const tradeFairs = preparedStatement(`SELECT id, name FROM "TradeFair" ORDER BY startsOn DESC, name LIMIT 200`).all() as Option[];
+  return { owners, tradeFairs, purposes };
 }
 
 export type BulkSkipReason = EditDenied | "NOT_FOUND";

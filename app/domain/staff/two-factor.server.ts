@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Tx } from "~/lib/db.server";
+import { db, preparedStatement, type Tx } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import { isRole, ROLES, type Actor, type Role } from "./roles";
 import { codeAttemptLimiter, consumeSecondFactor } from "./two-factor-codes.server";
@@ -11,8 +11,9 @@ const REQUIRED_ROLES_KEY = "twoFactor.requiredRoles";
 
 /** The roles whose staff must use two-step sign-in (admin setting). */
 export async function twoFactorRequiredRoles(): Promise<Role[]> {
-  const prisma = await db();
-  const row = await prisma.setting.findUnique({ where: { key: REQUIRED_ROLES_KEY }, select: { value: true } });
+  await db();
+  // Read on every page load (the guard asks it): a prepared statement, not a Prisma query.
+  const row = preparedStatement(`SELECT value FROM "Setting" WHERE key = ?`).get(REQUIRED_ROLES_KEY) as { value: string } | undefined;
   if (!row) return [];
   const parsed: unknown = JSON.parse(row.value);
   return Array.isArray(parsed) ? parsed.filter(isRole) : [];

@@ -31,6 +31,7 @@ export const contactList = {
   "contactList.yes": { en: "Yes", nl: "Ja", fr: "Oui" },
   "contactList.no": { en: "No", nl: "Nee", fr: "Non" },
   "contactList.sort": { en: "Sort by", nl: "Sorteren op", fr: "Trier par" },
+  "contactList.sort.default": { en: "Name; newest first when searching", nl: "Naam; bij zoeken nieuwste eerst", fr: "Nom ; plus récents d'abord en recherche" },
   "contactList.sort.name": { en: "Name A–Z", nl: "Naam A–Z", fr: "Nom A–Z" },
   "contactList.sort.name-desc": { en: "Name Z–A", nl: "Naam Z–A", fr: "Nom Z–A" },
   "contactList.sort.newest": { en: "Newest first", nl: "Nieuwste eerst", fr: "Plus récents d'abord" },
