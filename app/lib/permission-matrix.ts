@@ -179,6 +179,13 @@ export const PERMISSION_MATRIX: readonly RouteEntry[] = [
   },
   { file: "_app.organisations.options.tsx", url: "/organisations/options", loader: { access: S, notes: "picker data: id and name, at most 20" }, action: null },
   { file: "_app.privacy._index.tsx", url: "/privacy", loader: { access: M }, action: null },
+  {
+    file: "_app.privacy.holds.tsx", url: "/privacy/holds", loader: { access: M, notes: "entries on legal hold: who placed each hold, when, why" },
+    action: {
+      access: M,
+      intents: { lift: { access: M, schema: "privacy/retention-review.schema#liftHoldSchema", notes: "with a reason; what ran out during the hold is flagged for review at once" } },
+    },
+  },
   { file: "_app.privacy.mailing[.]csv.tsx", url: "/privacy/mailing.csv", loader: { access: M, notes: "consenting, unrestricted, unsuppressed contacts of one consent purpose" }, action: null },
   {
     file: "_app.privacy.notices.tsx", url: "/privacy/notices", loader: { access: M, notes: "overdue Art. 14 notices" },

@@ -39,6 +39,7 @@ export default function PrivacyPage() {
           <h2 id="p-other" className="text-lg font-semibold">{t("privacy.otherTasks")}</h2>
           <ul className="mt-2 flex flex-col gap-1 text-sm">
             <li><Link to="/privacy/review" className="text-blue-700 underline">{t("privacy.link.review")}</Link></li>
+            <li><Link to="/privacy/holds" className="text-blue-700 underline">{t("privacy.link.holds")}</Link></li>
             <li><Link to="/privacy/suppression" className="text-blue-700 underline">{t("privacy.link.suppression")}</Link></li>
             <li><Link to="/privacy/register" className="text-blue-700 underline">{t("privacy.link.register")}</Link></li>
           </ul>

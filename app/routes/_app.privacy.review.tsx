@@ -70,10 +70,13 @@ export default function ReviewPage() {
       <PageHeader
         title={t("review.title")}
         actions={
-          <Form method="post">
-            <input type="hidden" name="intent" value="sweep" />
-            <Button kind="secondary">{t("review.runSweep")}</Button>
-          </Form>
+          <div className="flex items-center gap-4">
+            <Link to="/privacy/holds" className="text-sm text-blue-700 underline">{t("review.link.holds")}</Link>
+            <Form method="post">
+              <input type="hidden" name="intent" value="sweep" />
+              <Button kind="secondary">{t("review.runSweep")}</Button>
+            </Form>
+          </div>
         }
       />
       <p className="mb-4 max-w-3xl text-sm text-slate-700">{t("review.intro")}</p>

@@ -18,7 +18,8 @@ type ActionData = { contactId: number | null; errors: Record<string, string> } |
 
 const field = "rounded border border-slate-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 
-export function ReviewFilters({ purposes, owners }: { purposes: { id: number; name: string }[]; owners: { id: number; name: string }[] }) {
+/** Also the filters of the legal-hold list, where "since" is the day the hold was placed (`sinceLabel`). */
+export function ReviewFilters({ purposes, owners, sinceLabel }: { purposes: { id: number; name: string }[]; owners: { id: number; name: string }[]; sinceLabel?: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
@@ -39,7 +40,7 @@ export function ReviewFilters({ purposes, owners }: { purposes: { id: number; na
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="f-since" className="text-sm font-medium">{t("review.flaggedSince")}</label>
+        <label htmlFor="f-since" className="text-sm font-medium">{sinceLabel ?? t("review.flaggedSince")}</label>
         <input id="f-since" type="date" name="since" defaultValue={params.get("since") ?? ""} className={field} />
       </div>
       <Button kind="secondary">{t("common.applyFilters")}</Button>
@@ -95,7 +96,7 @@ export function ReviewTable({ entries, today, actionData }: { entries: Entry[]; 
   );
 }
 
-function FieldError({ id, error }: { id: string; error?: string }) {
+export function FieldError({ id, error }: { id: string; error?: string }) {
   const { t } = useTranslation();
   return error ? <p id={id} role="alert" className="text-xs text-red-700">{t(error)}</p> : null;
 }

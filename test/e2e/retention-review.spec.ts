@@ -52,6 +52,15 @@ test("a manager works the retention review queue and every decision is in the au
   await expect(page.getByText("Le contact est conservé sous gel juridique.")).toBeVisible();
   await expect(row(`Gele ${stamp}`)).toHaveCount(0);
 
+  // The hold is listed with its reason; lifting it, with a reason, puts the entry back in the queue.
+  await page.getByRole("link", { name: "Contacts sous gel juridique" }).click();
+  await expect(row(`Gele ${stamp}`)).toContainText("Litige commercial en cours");
+  await row(`Gele ${stamp}`).getByLabel("Motif de la levée").fill("Litige réglé à l'amiable");
+  await row(`Gele ${stamp}`).getByRole("button", { name: "Lever le gel" }).click();
+  await expect(page.getByText("Le gel juridique a été levé.", { exact: false })).toBeVisible();
+  await page.goto("/privacy/review");
+  await expect(row(`Gele ${stamp}`)).toContainText("Prospection : conservation échue le");
+
   // The erased person is gone from the contact list search.
   await page.goto(`/contacts?q=${encodeURIComponent(`Efface ${stamp}`)}`);
   await expect(page.getByRole("link", { name: `Ernest Efface ${stamp}` })).toHaveCount(0);
@@ -64,6 +73,7 @@ test("a manager works the retention review queue and every decision is in the au
   await expect(audit.locator("tr", { hasText: "contact.erased" }).filter({ hasText: `contact #${erase}` })).toHaveCount(1);
   await expect(audit.locator("tr", { hasText: "retention.extended" }).filter({ hasText: `contact #${extend}` })).toHaveCount(1);
   await expect(audit.locator("tr", { hasText: "retention.held" }).filter({ hasText: `contact #${hold}` })).toHaveCount(1);
+  await expect(audit.locator("tr", { hasText: "retention.hold-lifted" }).filter({ hasText: `contact #${hold}` })).toHaveCount(1);
   await expect(audit).not.toContainText(`Efface ${stamp}`);
 
   // The record of processing lists every seeded purpose.

@@ -5,8 +5,14 @@ import { createContact } from "~/domain/contacts/contacts.server";
 import { eraseContact } from "~/domain/privacy/erasure.server";
 import { isSuppressed } from "~/domain/privacy/suppression-list.server";
 import { listPurposes } from "~/domain/purposes/purposes.server";
+import { attendanceCsv, getSessionSheet, issueCertificates, saveSessionAttendance } from "~/domain/trainings/attendance.server";
+import { registerContact } from "~/domain/trainings/registrations.server";
+import { trainingSchema } from "~/domain/trainings/training.schema";
+import { createTraining, getTraining } from "~/domain/trainings/trainings.server";
 import { db, rawDb } from "~/lib/db.server";
+import { translator } from "~/lib/i18n/i18next.server";
 import { createTestStaff } from "../db-utils";
+import { futureDay, makeContact } from "./quote-helpers";
 
 let n = 0;
 /** A contact with a name found nowhere else, so any trace of it left behind is visible. */
@@ -114,5 +120,66 @@ describe("erasing a contact (Art. 17)", () => {
     expect(await eraseContact(manager.actor, other.id, { reason: "test", requestId: 42 })).toEqual({ ok: true });
     expect(await eraseContact(manager.actor, other.id, { reason: "test" })).toEqual({ ok: false, reason: "ALREADY_ERASED" });
     expect(await eraseContact(manager.actor, 999_999, { reason: "test" })).toEqual({ ok: false, reason: "NOT_FOUND" });
+  });
+});
+
+describe("erasing a contact with training registrations", () => {
+  it("keeps only the anonymised attendance of held sessions and gives up waiting-list places and future seats", async () => {
+    const manager = await createTestStaff({ role: "manager" });
+    const a = manager.actor;
+    const c = await personalContact(a);
+    const training = async (capacity: number, date: string) =>
+      (await createTraining(a, trainingSchema.parse({ title: "GDPR basics", trainer: "Anke Peeters", capacity: String(capacity), date, startTime: "09:00", endTime: "17:00", place: "Gent" }))).id;
+    const register = async (trainingId: number, contactId: number) => {
+      const r = await registerContact(a, trainingId, contactId);
+      if (!r.ok) throw new Error(r.reason);
+      return r;
+    };
+
+    // A training held last year: the person and a colleague attended; both got a certificate.
+    const past = await training(5, "2025-03-10");
+    const colleague = await makeContact(a);
+    const own = await register(past, c.id);
+    const other = await register(past, colleague);
+    const session = (await getTraining(a, past))!.sessions[0].id;
+    await saveSessionAttendance(a, past, session, { marks: [{ registrationId: own.id, status: "attended" }, { registrationId: other.id, status: "attended" }] });
+    expect(await issueCertificates(a, past)).toEqual({ ok: true, issued: 2 });
+    // A full training to come: the person waits for a place.
+    const full = await training(1, futureDay(30));
+    const seated = await register(full, await makeContact(a));
+    const waiting = await register(full, c.id);
+    expect(waiting).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
+    // Another training to come: the person holds its only seat, someone else waits.
+    const soon = await training(1, futureDay(20));
+    await register(soon, c.id);
+    const next = await register(soon, await makeContact(a));
+    expect(next.status).toBe("waitlisted");
+
+    expect(await eraseContact(a, c.id, { reason: "Art. 17 request" })).toEqual({ ok: true });
+
+    const prisma = await db();
+    // Only the registration of the held session is left, tied to the anonymised contact, without its certificate.
+    expect(await prisma.registration.findMany({ where: { contactId: c.id }, select: { id: true, status: true, certificateIssuedOn: true, waitlistPosition: true } }))
+      .toEqual([{ id: own.id, status: "attended", certificateIssuedOn: null, waitlistPosition: null }]);
+    // The session's attendance count is unchanged; the colleague's certificate is untouched.
+    expect(await prisma.attendance.count({ where: { sessionId: session, status: "attended" } })).toBe(2);
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: other.id }, select: { certificateIssuedOn: true } })).certificateIssuedOn).toBeInstanceOf(Date);
+    // Nobody can tell who it was: not on the sheet, the training page or the export; no certificate is issued to "nobody".
+    const sheet = JSON.stringify((await getSessionSheet(past, session))!.registrants);
+    expect(sheet).toContain(`Erased #${c.id}`);
+    const csv = (await attendanceCsv(past, await translator("en")))!.body;
+    const page = JSON.stringify(await getTraining(a, past));
+    for (const trace of [sheet, csv, page]) for (const value of [c.firstName, c.lastName, c.email]) expect(trace).not.toContain(value);
+    expect((await getTraining(a, past))!.registrations.find((r) => r.id === own.id)?.eligible).toBe(false);
+    expect(await issueCertificates(a, past)).toEqual({ ok: true, issued: 0 });
+
+    // The waiting list and the seat to come are given up; the seat goes to the next in line.
+    expect(await prisma.registration.findMany({ where: { trainingId: full }, select: { id: true, status: true } })).toEqual([{ id: seated.id, status: "registered" }]);
+    expect(await prisma.registration.findMany({ where: { trainingId: soon }, select: { id: true, status: true, waitlistPosition: true } }))
+      .toEqual([{ id: next.id, status: "registered", waitlistPosition: null }]);
+    expect(await prisma.auditEntry.count({ where: { action: "registration.promoted", recordId: String(next.id) } })).toBe(1);
+
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { action: "contact.erased", recordId: String(c.id) }, select: { summary: true } });
+    expect(JSON.parse(audit.summary)).toMatchObject({ registrationsKept: 1, registrationsRemoved: 2, waitlistPromoted: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { contactSortName } from "~/domain/contacts/contact-rules";
 import type { Actor } from "~/domain/staff/roles";
+import { eraseRegistrations } from "~/domain/trainings/registrations.server";
 import { db, type Tx } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import { addToSuppressionList } from "./suppression-list.server";
@@ -51,13 +52,15 @@ export async function eraseContactIn(tx: Tx, actor: Actor, contactId: number, op
   // Import rows keep their outcome (batch counts, undo) but not the file's values.
   const importRows = await tx.importRow.updateMany({ where: { contactId }, data: { cells: null, filled: null, conflicts: null } });
   const commercial = await eraseCommercialRecords(tx, contactId);
+  // Trainings keep only the anonymised attendance counts; waiting-list places and future seats go.
+  const trainings = await eraseRegistrations(tx, actor, contactId);
   // The reason is staff's own words: it lives in the decision row, the audit keeps ids and counts only.
   const decision = await tx.retentionDecision.create({ data: { contactId, decision: "erase", reason: opts.reason.slice(0, 500), staffId: actor.id }, select: { id: true } });
   await recordAudit(tx, {
     actor, action: "contact.erased", recordType: "contact", recordId: contactId,
     summary: {
       decisionId: decision.id, requestId: opts.requestId, suppressed: Boolean(contact.email), recordsEnded: records.count,
-      interactionsBlanked: interactions.count, tagsRemoved: tags.count, importRowsCleared: importRows.count, ...commercial,
+      interactionsBlanked: interactions.count, tagsRemoved: tags.count, importRowsCleared: importRows.count, ...commercial, ...trainings,
     },
   });
   return { ok: true };

@@ -15,7 +15,7 @@ const futureDay = isoDay.refine((v) => v > new Date().toISOString().slice(0, 10)
 export const REVIEW_PAGE_SIZE = 25;
 export const REVIEW_BULK_LIMIT = 100;
 
-/** Keyset cursor: "<flagged at, epoch ms>.<contact id>". */
+/** Keyset cursor: "<flagged (or held) at, epoch ms>.<contact id>". */
 export const reviewCursorSchema = z.string().max(31).regex(/^\d{1,15}\.\d{1,15}$/);
 
 export const reviewFilterSchema = z.object({
@@ -54,6 +54,10 @@ export const reviewBulkSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("bulk-hold"), ids: idSelection, reason }),
 ]);
 export type ReviewBulkInput = z.infer<typeof reviewBulkSchema>;
+
+/** Lifting a legal hold (the list of entries on hold): always with a reason, as placing it was. */
+export const liftHoldSchema = z.object({ intent: z.literal("lift"), contactId, reason });
+export type LiftHoldInput = z.infer<typeof liftHoldSchema>;
 
 export type ReviewDecision =
   | { kind: "erase"; reason: string }

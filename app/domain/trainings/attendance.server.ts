@@ -62,7 +62,7 @@ export async function saveSessionAttendance(actor: Actor, trainingId: number, se
   });
 }
 
-/** Issues today's certificate to every registrant who attended all sessions and has none yet; returns how many. */
+/** Issues today's certificate to every registrant who attended all sessions and has none yet (not to an erased one); returns how many. */
 export async function issueCertificates(actor: Actor, trainingId: number): Promise<{ ok: true; issued: number } | { ok: false; reason: "NOT_FOUND" }> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
@@ -70,7 +70,7 @@ export async function issueCertificates(actor: Actor, trainingId: number): Promi
       where: { id: trainingId },
       select: {
         _count: { select: { sessions: true } },
-        registrations: { where: { status: "attended", certificateIssuedOn: null }, select: { id: true, status: true, attendances: { select: { status: true } } } },
+        registrations: { where: { status: "attended", certificateIssuedOn: null, contact: { erasedAt: null } }, select: { id: true, status: true, attendances: { select: { status: true } } } },
       },
     });
     if (!training) return { ok: false as const, reason: "NOT_FOUND" as const };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { certificateEligible, holdsSeat, placeForNewRegistration, promotions, statusFromAttendance } from "./registration-rules";
+import { certificateEligible, holdsSeat, placeForNewRegistration, promotions, registrationOnErasure, statusFromAttendance } from "./registration-rules";
 
 describe("placeForNewRegistration", () => {
   it.each([
@@ -53,5 +53,22 @@ describe("certificateEligible", () => {
     ["attended", [], 0, false],
   ] as const)("%s with %j of %i sessions → %s", (status, marks, sessions, expected) => {
     expect(certificateEligible(status, marks, sessions)).toBe(expected);
+  });
+});
+
+describe("registrationOnErasure", () => {
+  it.each([
+    ["waitlisted", 0, false, "remove"],
+    ["waitlisted", 0, true, "remove"],
+    ["cancelled", 0, true, "remove"],
+    // Marked at a session before cancelling: the mark is part of that session's count.
+    ["cancelled", 1, false, "keep"],
+    ["attended", 2, true, "keep"],
+    ["no-show", 1, true, "keep"],
+    ["attended", 1, false, "keep"],
+    ["registered", 0, true, "keep"],
+    ["registered", 0, false, "free-seat"],
+  ] as const)("%s with %i marks, training over: %s → %s", (status, marks, over, expected) => {
+    expect(registrationOnErasure(status, marks, over)).toBe(expected);
   });
 });

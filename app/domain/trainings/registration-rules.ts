@@ -45,3 +45,18 @@ export function certificateEligible(status: string, marks: readonly AttendanceSt
   if (status !== "attended" || sessionCount === 0) return false;
   return marks.length === sessionCount && marks.every((m) => m === "attended");
 }
+
+export type ErasureOutcome = "keep" | "remove" | "free-seat";
+
+/**
+ * What erasing a contact (Art. 17) does to one of their registrations. No law makes us keep
+ * attendance (DOMAIN.md: only invoices are kept by law), so only what a session's attendance count
+ * is made of stays, tied to the anonymised contact: a registration with attendance marks, and a seat
+ * at a training that is over. The rest goes: a waiting-list place, a cancelled registration without
+ * marks, and a seat at a training not yet over — freed for the first on the waiting list.
+ */
+export function registrationOnErasure(status: string, marks: number, trainingOver: boolean): ErasureOutcome {
+  if (marks > 0) return "keep";
+  if (!holdsSeat(status)) return "remove";
+  return trainingOver ? "keep" : "free-seat";
+}

@@ -1,9 +1,10 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { contactEditDenied, type EditDenied } from "~/domain/contacts/contact-rules";
+import { businessDay } from "~/domain/quotes/invoice-rules";
 import { openProcessingRecord, TRAINING_PURPOSE } from "~/domain/quotes/processing-record.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db, type Tx } from "~/lib/db.server";
-import { holdsSeat, placeForNewRegistration, promotions } from "./registration-rules";
+import { holdsSeat, placeForNewRegistration, promotions, registrationOnErasure } from "./registration-rules";
 
 export type RegistrationResult =
   | { ok: true; id: number; status: "registered" | "waitlisted"; waitlistPosition: number | null }
@@ -54,17 +55,49 @@ export async function cancelRegistration(actor: Actor, registrationId: number): 
     if (denied) return { ok: false as const, reason: denied };
     if (registration.status === "cancelled") return { ok: false as const, reason: "ALREADY_CANCELLED" as const };
     await tx.registration.update({ where: { id: registrationId }, data: { status: "cancelled", waitlistPosition: null, cancelledAt: new Date() } });
-    let promotedId: number | null = null;
-    if (holdsSeat(registration.status)) {
-      const waiting = await tx.registration.findMany({ where: { trainingId: registration.trainingId, status: "waitlisted" }, orderBy: { waitlistPosition: "asc" }, select: { id: true } });
-      const count = promotions(await seatsTaken(tx, registration.trainingId), registration.training.capacity, waiting.length);
-      for (const w of waiting.slice(0, count)) {
-        await tx.registration.update({ where: { id: w.id }, data: { status: "registered", waitlistPosition: null } });
-        await recordAudit(tx, { actor, action: "registration.promoted", recordType: "registration", recordId: w.id, summary: { trainingId: registration.trainingId, freedBy: registrationId } });
-        promotedId ??= w.id;
-      }
-    }
+    const promotedId = holdsSeat(registration.status) ? ((await promoteFromWaitlist(tx, actor, registration.trainingId, registration.training.capacity, registrationId))[0] ?? null) : null;
     await recordAudit(tx, { actor, action: "registration.cancelled", recordType: "registration", recordId: registrationId, summary: { from: registration.status, promoted: promotedId } });
     return { ok: true as const, promotedId };
   });
+}
+
+/** A seat was freed: the first people on the waiting list move up, as many as there are free seats. */
+async function promoteFromWaitlist(tx: Tx, actor: Actor, trainingId: number, capacity: number, freedBy: number): Promise<number[]> {
+  const waiting = await tx.registration.findMany({ where: { trainingId, status: "waitlisted" }, orderBy: { waitlistPosition: "asc" }, select: { id: true } });
+  const promoted = waiting.slice(0, promotions(await seatsTaken(tx, trainingId), capacity, waiting.length)).map((w) => w.id);
+  for (const id of promoted) {
+    await tx.registration.update({ where: { id }, data: { status: "registered", waitlistPosition: null } });
+    await recordAudit(tx, { actor, action: "registration.promoted", recordType: "registration", recordId: id, summary: { trainingId, freedBy } });
+  }
+  return promoted;
+}
+
+/**
+ * The registrations of a contact being erased, inside the erasure's transaction (registrationOnErasure
+ * says what each becomes). Kept registrations lose their certificate date: the certificate was the
+ * person's, and nobody can ask for a copy of it any more. A freed seat goes to the waiting list.
+ */
+export async function eraseRegistrations(tx: Tx, actor: Actor, contactId: number): Promise<{ registrationsKept: number; registrationsRemoved: number; waitlistPromoted: number }> {
+  const today = businessDay().getTime();
+  const registrations = await tx.registration.findMany({
+    where: { contactId },
+    select: {
+      id: true, status: true, trainingId: true, _count: { select: { attendances: true } },
+      training: { select: { capacity: true, sessions: { orderBy: { date: "desc" }, take: 1, select: { date: true } } } },
+    },
+  });
+  const result = { registrationsKept: 0, registrationsRemoved: 0, waitlistPromoted: 0 };
+  for (const r of registrations) {
+    const lastDay = r.training.sessions[0]?.date.getTime();
+    const outcome = registrationOnErasure(r.status, r._count.attendances, lastDay !== undefined && lastDay < today);
+    if (outcome === "keep") {
+      result.registrationsKept += 1;
+      continue;
+    }
+    await tx.registration.delete({ where: { id: r.id } });
+    result.registrationsRemoved += 1;
+    if (outcome === "free-seat") result.waitlistPromoted += (await promoteFromWaitlist(tx, actor, r.trainingId, r.training.capacity, r.id)).length;
+  }
+  if (result.registrationsKept) await tx.registration.updateMany({ where: { contactId }, data: { certificateIssuedOn: null } });
+  return result;
 }

@@ -72,7 +72,8 @@ export async function getTraining(actor: Actor, id: number) {
     ...r,
     contact,
     attendances,
-    eligible: certificateEligible(r.status, attendances.map((a) => a.status as AttendanceStatus), sessionCount),
+    // An erased registrant is only part of the count now: no certificate is issued to them.
+    eligible: erasedAt === null && certificateEligible(r.status, attendances.map((a) => a.status as AttendanceStatus), sessionCount),
     canChange: contactEditDenied(actor, { ownerId: _o, restricted, erasedAt }) === null,
   }));
   return {

@@ -91,6 +91,27 @@ export const privacyAdmin = {
   "review.LEGAL_HOLD": { en: "That contact is under a legal hold and cannot be erased.", nl: "Dat contact is juridisch geblokkeerd en kan niet gewist worden.", fr: "Ce contact est sous gel juridique et ne peut pas être effacé." },
   "review.ALREADY_ERASED": { en: "That contact was already erased.", nl: "Dat contact werd al gewist.", fr: "Ce contact a déjà été effacé." },
   "review.DATE_NOT_FUTURE": { en: "Choose a date after today.", nl: "Kies een datum na vandaag.", fr: "Choisissez une date postérieure à aujourd'hui." },
+  "review.NOT_HELD": { en: "That contact is no longer under a legal hold (someone lifted it already).", nl: "Dat contact is niet meer juridisch geblokkeerd (iemand hief de blokkering al op).", fr: "Ce contact n'est plus sous gel juridique (quelqu'un l'a déjà levé)." },
+  "review.link.holds": { en: "Entries on legal hold", nl: "Juridisch geblokkeerde contacten", fr: "Contacts sous gel juridique" },
+
+  // Legal holds (lifting a hold)
+  "privacy.link.holds": { en: "Entries on legal hold", nl: "Juridisch geblokkeerde contacten", fr: "Contacts sous gel juridique" },
+  "holds.title": { en: "Entries on legal hold", nl: "Juridisch geblokkeerde contacten", fr: "Contacts sous gel juridique" },
+  "holds.intro": { en: "Contacts kept under a legal hold: the retention check leaves them alone and they cannot be erased. Lift a hold once the dispute or audit is over, with a reason; the contact then follows its retention periods again and comes back to the review queue if one has run out. Every lift is logged.", nl: "Contacten die onder juridische blokkering bewaard worden: de controle van de bewaartermijnen slaat ze over en ze kunnen niet gewist worden. Hef een blokkering op zodra het geschil of de controle voorbij is, met een reden; het contact volgt dan opnieuw zijn bewaartermijnen en komt terug in de lijst om te herzien als er een verstreken is. Elke opheffing wordt vastgelegd.", fr: "Contacts conservés sous gel juridique : la vérification des durées les ignore et ils ne peuvent pas être effacés. Levez un gel une fois le litige ou le contrôle terminé, avec un motif ; le contact suit alors à nouveau ses durées de conservation et revient dans la file de revue si l'une d'elles est échue. Chaque levée est journalisée." },
+  "holds.empty": { en: "No contact is under a legal hold.", nl: "Geen enkel contact is juridisch geblokkeerd.", fr: "Aucun contact n'est sous gel juridique." },
+  "holds.heldSince": { en: "Held since", nl: "Geblokkeerd sinds", fr: "Gelé depuis" },
+  "holds.backToReview": { en: "Back to the retention review", nl: "Terug naar het herzien van de bewaartermijnen", fr: "Retour à la revue des durées" },
+  "holds.placed": { en: "Placed", nl: "Geplaatst", fr: "Placé" },
+  "holds.placedBy": { en: "by {{name}}", nl: "door {{name}}", fr: "par {{name}}" },
+  "holds.placedByUnknown": { en: "unknown", nl: "onbekend", fr: "inconnu" },
+  "holds.reason": { en: "Reason for the hold", nl: "Reden van de blokkering", fr: "Motif du gel" },
+  "holds.records": { en: "Purposes kept", nl: "Bewaarde doeleinden", fr: "Finalités conservées" },
+  "holds.lift": { en: "Lift", nl: "Opheffen", fr: "Lever" },
+  "holds.liftFor": { en: "Lift the hold on {{name}}", nl: "Blokkering van {{name}} opheffen", fr: "Lever le gel de {{name}}" },
+  "holds.liftReason": { en: "Reason for lifting", nl: "Reden van opheffing", fr: "Motif de la levée" },
+  "holds.liftButton": { en: "Lift the hold", nl: "Blokkering opheffen", fr: "Lever le gel" },
+  "holds.done.lifted": { en: "The legal hold was lifted; the contact follows its retention periods again.", nl: "De juridische blokkering werd opgeheven; het contact volgt opnieuw zijn bewaartermijnen.", fr: "Le gel juridique a été levé ; le contact suit à nouveau ses durées de conservation." },
+  "holds.done.liftedFlagged": { en: "The legal hold was lifted. A retention period has run out, so the contact is back in the review queue.", nl: "De juridische blokkering werd opgeheven. Een bewaartermijn is verstreken, dus het contact staat opnieuw in de lijst om te herzien.", fr: "Le gel juridique a été levé. Une durée de conservation est échue : le contact revient dans la file de revue." },
 
 
   // Purposes admin

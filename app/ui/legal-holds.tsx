@@ -1,0 +1,83 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/ui/form";
+import { formatDate } from "~/ui/format";
+import { FieldError } from "~/ui/review-queue";
+
+/** The entries kept under a legal hold: who placed each hold, when and why, and the form that lifts it. */
+
+type Entry = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  organisation: string | null;
+  owner: string | null;
+  heldAt: Date | string;
+  heldBy: string | null;
+  reasons: string[];
+  purposes: { purposeId: number; purpose: string }[];
+};
+type ActionData = { contactId: number | null; errors: Record<string, string> } | null;
+
+const field = "rounded border border-slate-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
+
+export function LegalHoldTable({ entries, actionData }: { entries: Entry[]; actionData: ActionData }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full border-collapse text-sm">
+        <caption className="sr-only">{t("holds.title")}</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-left">
+            <th scope="col" className="p-2">{t("review.contact")}</th>
+            <th scope="col" className="p-2">{t("holds.placed")}</th>
+            <th scope="col" className="p-2">{t("holds.reason")}</th>
+            <th scope="col" className="p-2">{t("holds.records")}</th>
+            <th scope="col" className="p-2">{t("holds.lift")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => {
+            const name = `${e.firstName} ${e.lastName}`;
+            return (
+              <tr key={e.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="p-2 text-left font-normal">
+                  <Link to={`/contacts/${e.id}`} className="font-medium text-blue-700 underline">{name}</Link>
+                  <div className="text-slate-600">{e.organisation ?? ""}</div>
+                  <div className="text-slate-600">{t("review.ownedBy", { owner: e.owner ?? t("review.unassigned") })}</div>
+                </th>
+                <td className="whitespace-nowrap p-2">
+                  <div>{formatDate(e.heldAt, i18n.language)}</div>
+                  <div className="text-slate-600">{t("holds.placedBy", { name: e.heldBy ?? t("holds.placedByUnknown") })}</div>
+                </td>
+                <td className="p-2">{e.reasons.map((r) => <p key={r} className="max-w-xs break-words">{r}</p>)}</td>
+                <td className="p-2">
+                  <ul className="list-disc pl-4">{e.purposes.map((p) => <li key={p.purposeId}>{p.purpose}</li>)}</ul>
+                </td>
+                <td className="p-2">
+                  <LiftForm contactId={e.id} name={name} errors={actionData?.contactId === e.id ? actionData.errors : null} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function LiftForm({ contactId, name, errors }: { contactId: number; name: string; errors: Record<string, string> | null }) {
+  const { t } = useTranslation();
+  const id = (f: string) => `lift-${contactId}-${f}`;
+  return (
+    <Form method="post" className="flex min-w-[16rem] flex-col gap-2" aria-label={t("holds.liftFor", { name })}>
+      <input type="hidden" name="contactId" value={contactId} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id("reason")} className="text-xs font-medium">{t("holds.liftReason")}</label>
+        <input id={id("reason")} name="reason" maxLength={500} className={field} aria-invalid={Boolean(errors?.reason)} aria-describedby={errors?.reason ? id("reason-error") : undefined} />
+        <FieldError id={id("reason-error")} error={errors?.reason} />
+      </div>
+      <Button kind="secondary" name="intent" value="lift" className="self-start px-3 py-1">{t("holds.liftButton")}</Button>
+    </Form>
+  );
+}
