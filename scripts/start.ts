@@ -34,6 +34,8 @@ const server = app.listen(port, host, () => {
 });
 
 (await import("~/domain/privacy/retention-schedule.server")).startRetentionSchedule();
+// Lead files whose import was never started are deleted after UPLOAD_EXPIRY_HOURS: now, then daily like the sweep.
+(await import("~/domain/imports/upload-cleanup.server")).startUploadCleanupSchedule();
 
 function shutdown() {
   server.close(() => process.exit(0));

@@ -15,6 +15,8 @@ export const config = {
   mailFrom: process.env.MAIL_FROM ?? "CRM <crm@localhost>",
   publicUrl: process.env.PUBLIC_URL ?? null,
   trustProxy: process.env.TRUST_PROXY === "1",
+  /** An uploaded lead file whose import is not started within this many hours is deleted (it holds third parties' data). */
+  uploadExpiryHours: intFromEnv("UPLOAD_EXPIRY_HOURS", 24),
 };
 
 function intFromEnv(name: string, fallback: number): number {

@@ -101,6 +101,10 @@ export default function ImportBatchPage() {
         )
       ) : page.view === "progress" ? (
         <ImportProgress batch={batch} progress={page.progress} canCancel={canManage} />
+      ) : page.view === "expired" ? (
+        <p role="status" className="max-w-2xl rounded border border-slate-300 bg-slate-50 p-3 text-sm">
+          {t("import.expired", { hours: page.expiryHours, date: formatDateTime(batch.finishedAt, lang) })}
+        </p>
       ) : (
         <div className="flex flex-col gap-8">
           <section aria-labelledby="result-title" className="flex flex-col gap-3">

@@ -1,6 +1,7 @@
 /** Everything the batch page shows, by the batch's status: mapping and preview, progress, or the report. */
 import { STALE_AFTER_MS, recoverImports } from "./import-recovery.server";
 import type { Actor } from "~/domain/staff/roles";
+import { config } from "~/lib/config.server";
 import { checkMapping } from "./header-mapping";
 import { canManageBatch, mappingFor } from "./import-batches.server";
 import { ACTIVE_STATUSES } from "./import-job.server";
@@ -30,6 +31,9 @@ export async function batchPage(actor: Actor, batchId: number, query: BatchPageQ
   const base = { batch: shown, canManage: canManageBatch(actor, batch), predicted: batch.status === "preview" && batch.mapping !== null };
 
   if (batch.status === "preview") return { ...base, view: "preview" as const, preview: await previewPart(batch) };
+
+  // Never started in time: the file was deleted (upload-cleanup.server.ts), nothing was imported.
+  if (batch.status === "expired") return { ...base, view: "expired" as const, expiryHours: config.uploadExpiryHours };
 
   if ((ACTIVE_STATUSES as readonly string[]).includes(batch.status)) {
     // A batch whose process died is settled here too, so the page does not wait for the next restart.

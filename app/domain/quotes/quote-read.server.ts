@@ -1,4 +1,7 @@
-import { foldText } from "~/domain/contacts/contact-rules";
+import { contactListQuerySchema, type ContactListQuery } from "~/domain/contacts/contact-list.schema";
+import { explainContactList, listContacts } from "~/domain/contacts/contact-list.server";
+import { contactSortName, foldText } from "~/domain/contacts/contact-rules";
+import { organisationOptions } from "~/domain/organisations/organisations.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db, type Prisma } from "~/lib/db.server";
 import { businessDay } from "./invoice-rules";
@@ -75,19 +78,40 @@ export async function quoteCustomer(contactId: number | null, organisationId: nu
   return { contact, organisation: organisation ?? contact?.organisation ?? null };
 }
 
-/** Contacts and organisations whose name starts with `q` (accent- and case-insensitive), to pick whom a quote is for. */
+export const CUSTOMER_PICKS = 10;
+
+/**
+ * The contact list's search for what was typed (each word a prefix of a name, e-mail or organisation
+ * word; with "@", an e-mail prefix), newest first: the full-text index's own order, so even a prefix
+ * shared by 100,000 contacts stops after one page instead of sorting them all (ADR 016).
+ */
+function pickerQuery(q: string): ContactListQuery | null {
+  if (foldText(q).length < 2) return null;
+  const parsed = contactListQuerySchema.safeParse({ q, sort: "newest" });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Contacts (not erased) and organisations matching `q`, accent- and case-insensitive, to pick whom a
+ * quote or a training seat is for. Contacts come from the contact list's full-text search, the most
+ * recent CUSTOMER_PICKS matches shown by name; organisations are a name-prefix range on their
+ * (sortName, id) index. Neither walks the whole table.
+ */
 export async function searchCustomers(q: string) {
-  const folded = foldText(q);
-  if (folded.length < 2) return { contacts: [], organisations: [] };
-  const prisma = await db();
-  const [contacts, organisations] = await Promise.all([
-    prisma.contact.findMany({
-      where: { erasedAt: null, OR: [{ sortName: { startsWith: folded } }, { firstName: { startsWith: q.trim() } }, { email: { startsWith: folded } }] },
-      orderBy: [{ sortName: "asc" }, { id: "asc" }],
-      take: 10,
-      select: { id: true, firstName: true, lastName: true, organisation: { select: { name: true } } },
-    }),
-    prisma.organisation.findMany({ where: { sortName: { startsWith: folded } }, orderBy: [{ sortName: "asc" }, { id: "asc" }], take: 10, select: { id: true, name: true } }),
-  ]);
-  return { contacts, organisations };
+  const query = pickerQuery(q);
+  if (!query) return { contacts: [], organisations: [] };
+  const [found, organisations] = await Promise.all([listContacts(query).rows, organisationOptions(q)]);
+  const contacts = found
+    .slice(0, CUSTOMER_PICKS)
+    .map((c) => ({ id: c.id, firstName: c.firstName, lastName: c.lastName, organisation: c.organisationName === null ? null : { name: c.organisationName } }))
+    .sort((a, b) => compareNames(contactSortName(a.firstName, a.lastName), contactSortName(b.firstName, b.lastName)) || a.id - b.id);
+  return { contacts, organisations: organisations.slice(0, CUSTOMER_PICKS) };
+}
+
+const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The query plan of the contact part of searchCustomers (tests prove it never scans Contact). */
+export function explainCustomerSearch(q: string): string[] {
+  const query = pickerQuery(q);
+  return query ? explainContactList(query) : [];
 }
