@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/client";
 import { config, databaseFile } from "./config.server";
+import { stopCheckpointer } from "./wal-checkpointer.server";
 
 export type { Prisma } from "../../prisma/generated/client";
 export type Db = PrismaClient;
@@ -91,6 +92,7 @@ export async function closeDb(): Promise<void> {
   const h = globalForDb.__crmDb;
   if (!h) return;
   globalForDb.__crmDb = undefined;
+  stopCheckpointer();
   await h.prisma.$disconnect();
   h.raw.close();
 }

@@ -6,7 +6,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../migrate";
 
-const { values } = parseArgs({ options: { db: { type: "string", default: "./data/bench.db" }, erasures: { type: "string", default: "30" }, "no-recompute": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "./data/bench.db" }, erasures: { type: "string", default: "30" }, "no-recompute": { type: "boolean", default: false },
+    // Clears every retention flag first, so the first sweep flags as on a database never swept.
+    "reset-flags": { type: "boolean", default: false },
+  },
+});
 const file = path.resolve(values.db);
 applyMigrations(`file:${file}`);
 process.env.DATABASE_URL = `file:${file}`;
@@ -31,6 +37,12 @@ const count = (sql: string) => (rawDb().prepare(sql).get() as { n: number }).n;
 console.log(`contacts ${count(`SELECT count(*) AS n FROM "Contact"`)}, processing records ${count(`SELECT count(*) AS n FROM "ProcessingRecord"`)}`);
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
+if (values["reset-flags"]) {
+  const t = performance.now();
+  rawDb().exec(`UPDATE "ProcessingRecord" SET "flaggedAt" = NULL WHERE "flaggedAt" IS NOT NULL; UPDATE "Contact" SET "retentionFlaggedAt" = NULL WHERE "retentionFlaggedAt" IS NOT NULL`);
+  rawDb().pragma("wal_checkpoint(TRUNCATE)");
+  console.log(`flags reset: ${ms(t)}`);
+}
 for (const label of ["first sweep", "second sweep (idempotent)"]) {
   const r = await sweepRetention();
   console.log(`${label}: ${r.elapsedMs} ms, ${r.batches} batches, longest ${r.longestBatchMs} ms; records +${r.flaggedRecords}/-${r.clearedRecords}, contacts +${r.flaggedContacts}/-${r.clearedContacts}`);

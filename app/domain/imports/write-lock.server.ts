@@ -9,6 +9,7 @@
  */
 import type Database from "better-sqlite3";
 import { rawDb } from "~/lib/db.server";
+import { letCheckpointCatchUp, requestCheckpoint } from "~/lib/wal-checkpointer.server";
 import { dbDateTime } from "~/lib/db-datetime";
 
 const BUSY = Symbol("busy");
@@ -18,13 +19,12 @@ const GIVE_UP_MS = 60_000;
 
 /**
  * What the importer's transactions cost everyone else: how long each held the write lock (and how
- * much of that was COMMIT: writing the chunk's pages to the WAL), and the checkpoints run after
- * them, which block this process's event loop but not other writers.
+ * much of that was COMMIT: writing the chunk's pages to the WAL).
  */
-export type LockStats = { transactions: number; longestMs: number; totalMs: number; commitMs: number; checkpointMs: number; longestCheckpointMs: number };
+export type LockStats = { transactions: number; longestMs: number; totalMs: number; commitMs: number };
 
 export function newLockStats(): LockStats {
-  return { transactions: 0, longestMs: 0, totalMs: 0, commitMs: 0, checkpointMs: 0, longestCheckpointMs: 0 };
+  return { transactions: 0, longestMs: 0, totalMs: 0, commitMs: 0 };
 }
 
 type Attempt<T> = typeof BUSY | { ok: true; value: T; ms: number; commitMs: number } | { ok: false; error: unknown };
@@ -64,15 +64,14 @@ export async function withWriteLock<T>(work: (raw: Database.Database) => T, stat
     const result = attempt(rawDb(), work);
     if (result !== BUSY) {
       if (!result.ok) throw result.error;
-      const checkpoint = checkpointAfterCommit();
+      checkpointAfterCommit();
       if (stats) {
         stats.transactions += 1;
         stats.totalMs += result.ms;
         stats.commitMs += result.commitMs;
-        stats.checkpointMs += checkpoint;
-        stats.longestCheckpointMs = Math.max(stats.longestCheckpointMs, checkpoint);
         stats.longestMs = Math.max(stats.longestMs, result.ms);
       }
+      await letCheckpointCatchUp();
       return result.value;
     }
     if (Date.now() > deadline) throw new Error("the database stayed locked by another writer");
@@ -89,8 +88,8 @@ let saved: { cacheSize: number; autocheckpoint: number } | null = null;
  * Settings of the raw handle while an import, rollback or undo runs. A chunk touches a leaf of
  * each of the contact table's dozen indexes per row: with SQLite's default 2 MB cache those pages
  * spill to the WAL mid-transaction and are read again, so the cache is bigger. The automatic
- * checkpoint would run inside COMMIT; it is run explicitly after each transaction instead
- * (checkpointAfterCommit), so it neither lengthens nor hides in the measured write lock.
+ * checkpoint would run inside COMMIT; the checkpoint thread runs it after each transaction instead
+ * (checkpointAfterCommit), so it neither lengthens the write lock nor stops this event loop.
  * Returns the function that puts the settings back.
  */
 export function useImportSession(): () => void {
@@ -111,12 +110,13 @@ export function useImportSession(): () => void {
   };
 }
 
-/** A passive checkpoint (never waits for, nor blocks, other connections) while a session runs; returns its duration. */
-function checkpointAfterCommit(): number {
-  if (sessionUsers === 0) return 0;
-  const started = performance.now();
-  rawDb().pragma("wal_checkpoint(PASSIVE)");
-  return performance.now() - started;
+/**
+ * While a session runs, each commit asks the checkpoint thread (app/lib/wal-checkpointer.server.ts)
+ * to copy the WAL into the database file: it works on the other core, needs no write lock and
+ * never blocks this event loop.
+ */
+function checkpointAfterCommit(): void {
+  if (sessionUsers > 0) requestCheckpoint();
 }
 
 /** Lets pending requests run between two importer transactions. */

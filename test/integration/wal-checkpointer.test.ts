@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { withWriteLock } from "~/domain/imports/write-lock.server";
+import { rawDb } from "~/lib/db.server";
+import { checkpointStats, requestCheckpoint, stopCheckpointer } from "~/lib/wal-checkpointer.server";
+
+async function until(check: () => boolean, ms = 5_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Frames in the WAL and frames already copied into the database file, asked without copying any. */
+function walState() {
+  const [row] = rawDb().pragma("wal_checkpoint(NOOP)") as { log: number; checkpointed: number }[];
+  return row;
+}
+
+describe("the checkpoint thread", () => {
+  it("copies committed WAL frames into the database file while the event loop goes on", async () => {
+    const raw = rawDb();
+    raw.pragma("wal_autocheckpoint = 0");
+    try {
+      await withWriteLock((handle) => {
+        const insert = handle.prepare(`INSERT INTO "Setting" (key, value) VALUES (?, ?)`);
+        for (let i = 0; i < 500; i++) insert.run(`checkpoint-probe-${i}`, "x".repeat(500));
+      });
+      const written = walState();
+      expect(written.log).toBeGreaterThan(written.checkpointed);
+      const before = checkpointStats().count;
+      requestCheckpoint();
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 1);
+      await until(() => checkpointStats().count > before);
+      clearInterval(timer);
+      const after = walState();
+      expect(after.checkpointed).toBe(after.log);
+      expect(ticks).toBeGreaterThan(0); // this thread was free meanwhile
+      // Several requests while it works are coalesced, never queued one by one.
+      const start = checkpointStats().count;
+      for (let i = 0; i < 50; i++) requestCheckpoint();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(checkpointStats().count - start).toBeLessThan(50);
+      expect(checkpointStats().count - start).toBeGreaterThanOrEqual(1);
+    } finally {
+      raw.pragma("wal_autocheckpoint = 1000");
+      stopCheckpointer();
+    }
+  });
+});
