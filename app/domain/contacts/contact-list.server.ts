@@ -55,10 +55,27 @@ export function listContacts(query: ContactListQuery, strategy: Strategy = strat
   return { rows, nextCursor };
 }
 
+/**
+ * "10,000+" answers are remembered this long per filter: counting to the cap costs 1.5–3 ms at a
+ * million contacts on every page load, and a filter that matched more than 10,000 contacts a
+ * moment ago still does (only a bulk erasure or an import undo could bring it under, and then the
+ * page shows "10,000+" for at most this long). Exact counts are never remembered.
+ */
+export const OVER_CAP_MEMORY_MS = 30_000;
+const OVER_CAP_MEMORY_SIZE = 500;
+const overCap = new Map<string, number>();
+
 /** Exact up to COUNT_CAP; beyond it `{ count: COUNT_CAP, more: true }`. */
-export function countContacts(filter: ContactListFilter): { count: number; more: boolean } {
+export function countContacts(filter: ContactListFilter, now = Date.now()): { count: number; more: boolean } {
+  const key = JSON.stringify(Object.entries(filter).filter(([name, value]) => value !== undefined && name !== "sort" && name !== "cursor").sort(([a], [b]) => a.localeCompare(b)));
+  const seen = overCap.get(key);
+  if (seen !== undefined && now - seen < OVER_CAP_MEMORY_MS) return { count: COUNT_CAP, more: true };
+  overCap.delete(key);
   const n = countUpTo(filter, COUNT_CAP);
-  return n > COUNT_CAP ? { count: COUNT_CAP, more: true } : { count: n, more: false };
+  if (n <= COUNT_CAP) return { count: n, more: false };
+  if (overCap.size >= OVER_CAP_MEMORY_SIZE) overCap.delete(overCap.keys().next().value!);
+  overCap.set(key, now);
+  return { count: COUNT_CAP, more: true };
 }
 
 /** The query plan of a list page (tests and benchmarks prove it uses the indexes). */
