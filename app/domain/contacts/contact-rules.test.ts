@@ -34,4 +34,9 @@ describe("sort names", () => {
     expect(contactSortName(first, last)).toBe(expected);
   });
   it("folds accents and case", () => expect(foldText("ÉCOLE Ça")).toBe("ecole ca"));
+  it("folds plain ASCII, tabs and line breaks the same way", () => {
+    expect(foldText("  Van  DAMME\tJan ")).toBe("van damme jan");
+    expect(foldText("De Smet\nAnn")).toBe("de smet ann");
+    expect(foldText("Zoë   Maës")).toBe("zoe maes");
+  });
 });

@@ -10,9 +10,13 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const INTERACTION_KINDS = ["call", "email", "meeting", "note"] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case without accents: "Dubois Chloé" → "dubois chloe". Used for sorting and prefix search. */
 export function foldText(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+  // Most names are plain ASCII: no accents to strip (an import folds several values per row).
+  const plain = PRINTABLE_ASCII.test(value) ? value : value.normalize("NFD").replace(/\p{M}+/gu, "");
+  return plain.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** Tags are compared and stored trimmed and in lower case, at most TAG_MAX_LENGTH characters. */
