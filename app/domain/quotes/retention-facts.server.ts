@@ -8,13 +8,11 @@ import type { Tx } from "~/lib/db.server";
  * so a change elsewhere (an interaction, a consent) never loses these dates.
  */
 export async function commerceRetentionFacts(tx: Tx, contactId: number): Promise<Pick<RetentionFacts, "invoiceIssuedAt" | "trainingDate">> {
-  const [invoice, session] = await Promise.all([
-    tx.invoice.findFirst({ where: { contactId }, orderBy: { issuedOn: "desc" }, select: { issuedOn: true } }),
-    tx.trainingSession.findFirst({
-      where: { training: { registrations: { some: { contactId } } } },
-      orderBy: { date: "desc" },
-      select: { date: true },
-    }),
-  ]);
-  return { invoiceIssuedAt: invoice?.issuedOn ?? null, trainingDate: session?.date ?? null };
+  // One raw query in the caller's transaction (it runs on every save and every logged interaction).
+  const [row] = await tx.$queryRaw<{ invoiceIssuedAt: string | null; trainingDate: string | null }[]>`
+    SELECT (SELECT i."issuedOn" FROM "Invoice" i WHERE i."contactId" = ${contactId} ORDER BY i."issuedOn" DESC LIMIT 1) AS "invoiceIssuedAt",
+      (SELECT s."date" FROM "TrainingSession" s WHERE s."trainingId" IN (SELECT r."trainingId" FROM "Registration" r WHERE r."contactId" = ${contactId})
+        ORDER BY s."date" DESC LIMIT 1) AS "trainingDate"`;
+  const date = (value: string | Date | null | undefined) => (value == null ? null : new Date(value));
+  return { invoiceIssuedAt: date(row?.invoiceIssuedAt), trainingDate: date(row?.trainingDate) };
 }
