@@ -22,24 +22,25 @@ export async function findDuplicates(
   input: { email: string | null; firstName: string; lastName: string; organisationId: number | null },
   excludeId?: number,
 ): Promise<Duplicate[]> {
-  const or = [] as object[];
-  if (input.email) or.push({ email: input.email });
-  if (input.organisationId) or.push({ organisationId: input.organisationId, sortName: contactSortName(input.firstName, input.lastName) });
-  if (or.length === 0) return [];
-  const rows = await tx.contact.findMany({
-    where: { OR: or, erasedAt: null, id: excludeId ? { not: excludeId } : undefined },
-    take: 5,
-    select: { id: true, firstName: true, lastName: true, email: true, organisation: { select: { name: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, firstName: r.firstName, lastName: r.lastName, email: r.email, organisation: r.organisation?.name ?? null, sameEmail: Boolean(input.email && r.email === input.email) }));
+  if (!input.email && !input.organisationId) return [];
+  // Raw in the caller's transaction: it runs on every save (a Prisma query compiles each time, ADR 016).
+  // A NULL parameter matches nothing, so each half of the OR applies only when it has a value;
+  // SQLite answers each half from its own index (e-mail; organisation + sort name).
+  const rows = await tx.$queryRaw<{ id: number; firstName: string; lastName: string; email: string | null; organisation: string | null }[]>`
+    SELECT c.id, c."firstName", c."lastName", c."email", o."name" AS "organisation"
+    FROM "Contact" c LEFT JOIN "Organisation" o ON o.id = c."organisationId"
+    WHERE (c."email" = ${input.email} OR (c."organisationId" = ${input.organisationId} AND c."sortName" = ${contactSortName(input.firstName, input.lastName)}))
+      AND c."erasedAt" IS NULL AND c.id <> ${excludeId ?? 0}
+    LIMIT 5`;
+  return rows.map((r) => ({ id: Number(r.id), firstName: r.firstName, lastName: r.lastName, email: r.email, organisation: r.organisation, sameEmail: Boolean(input.email && r.email === input.email) }));
 }
 
 /** The organisation with this name (accent- and case-insensitive), created when there is none. */
 async function organisationIdFor(tx: Tx, actor: Actor, name: string | null): Promise<number | null> {
   if (!name) return null;
   const sortName = foldText(name);
-  const existing = await tx.organisation.findFirst({ where: { sortName }, select: { id: true } });
-  if (existing) return existing.id;
+  const [existing] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Organisation" WHERE "sortName" = ${sortName} ORDER BY id LIMIT 1`;
+  if (existing) return Number(existing.id);
   const created = await tx.organisation.create({ data: { name, sortName }, select: { id: true } });
   await recordAudit(tx, { actor, action: "organisation.created", recordType: "organisation", recordId: created.id, summary: { via: "contact-form" } });
   return created.id;
