@@ -24,6 +24,8 @@ if (demo && demo.emails.length) {
 
 // An import a stopped process left half-done is rolled back (or completed) on its own, now and once it is stale.
 (await import("~/domain/imports/import-recovery.server")).scheduleImportRecovery();
+// A retention recompute a stopped process left "running" is resumed from its last batch, now and once it is stale.
+(await import("~/domain/purposes/recompute-job.server")).scheduleRecomputeRecovery();
 
 const { createApp } = await import("./server");
 const port = Number(process.env.PORT ?? 3000);

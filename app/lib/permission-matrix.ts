@@ -75,10 +75,19 @@ export const PERMISSION_MATRIX: readonly RouteEntry[] = [
     action: { access: A, schema: "processors/processor.schema#processorSchema" },
   },
   {
-    file: "_app.admin.purposes.$purposeId.tsx", url: "/admin/purposes/:purposeId", loader: { access: A },
-    action: { access: A, schema: "purposes/purpose.schema#purposeSchema", notes: "a changed retention rule recomputes every record of the purpose" },
+    file: "_app.admin.purposes.$purposeId.tsx", url: "/admin/purposes/:purposeId", loader: { access: A, notes: "with the purpose's latest retention recompute; re-read every second while it runs" },
+    action: {
+      access: A,
+      intents: {
+        save: {
+          access: A, schema: "purposes/purpose.schema#purposeSchema",
+          notes: "a changed retention rule starts a background recompute of every record of the purpose (progress on this page); refused (409) while the last one is unfinished",
+        },
+        resume: { access: A, notes: "resumes a recompute that stopped on an error, from its last batch" },
+      },
+    },
   },
-  { file: "_app.admin.purposes._index.tsx", url: "/admin/purposes", loader: { access: A }, action: null },
+  { file: "_app.admin.purposes._index.tsx", url: "/admin/purposes", loader: { access: A, notes: "with the recomputes running or stopped" }, action: null },
   {
     file: "_app.admin.security.tsx", url: "/admin/security", loader: { access: A },
     action: { access: A, schema: "staff/two-factor.schema#requiredRolesSchema", notes: "which roles must use two-step sign-in" },

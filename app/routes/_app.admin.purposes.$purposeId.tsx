@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { purposeSchema } from "~/domain/purposes/purpose.schema";
 import { getPurposeForAdmin, updatePurpose } from "~/domain/purposes/purpose-admin.server";
+import { latestRecompute, resumeRecompute } from "~/domain/purposes/recompute-job.server";
 import { purposeName } from "~/domain/purposes/purposes.server";
 import { LEGAL_BASES, RETENTION_ANCHORS, type LegalBasis, type RetentionAnchor } from "~/domain/purposes/retention";
 import { requireStaff } from "~/lib/auth.server";
@@ -10,30 +11,45 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { parseFormData } from "~/lib/forms";
 import { idParam, invariantResponse } from "~/lib/http.server";
 import { PageHeader } from "~/ui/app-shell";
-import { Button, SelectField, TextField, useValidatedForm } from "~/ui/form";
+import { Button, FormError, SelectField, TextField, useValidatedForm } from "~/ui/form";
+import { RecomputeProgress } from "~/ui/retention-recompute";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { role: "admin" });
-  const purpose = await getPurposeForAdmin(staff.actor, idParam(params.purposeId));
+  const id = idParam(params.purposeId);
+  const purpose = await getPurposeForAdmin(staff.actor, id);
   invariantResponse(purpose, "Not found", 404);
-  return { purpose, title: purposeName(purpose, staff.language) };
+  return { purpose, title: purposeName(purpose, staff.language), recompute: await latestRecompute(staff.actor, id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { role: "admin" });
   const id = idParam(params.purposeId);
-  const parsed = parseFormData(await request.formData(), purposeSchema);
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "resume") {
+    const resumed = await resumeRecompute(staff.actor, id);
+    return redirectWithFlash(request, `/admin/purposes/${id}`, resumed.ok
+      ? { kind: "success", key: "purposeAdmin.recompute.resumed" }
+      : { kind: "error", key: "purposeAdmin.recompute.nothingToResume" });
+  }
+  invariantResponse(intent === "save", "Unknown intent", 400);
+  const parsed = parseFormData(formData, purposeSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, formError: null }, { status: 400 });
   const result = await updatePurpose(staff.actor, id, parsed.data);
-  invariantResponse(result.ok, "Not found", 404);
-  return redirectWithFlash(request, "/admin/purposes", {
-    kind: "success", key: "purposeAdmin.saved", values: { moved: result.moved, flagged: result.flagged, cleared: result.cleared },
-  });
+  if (!result.ok) {
+    invariantResponse(result.reason !== "NOT_FOUND", "Not found", 404);
+    return data({ errors: null, formError: "purposeAdmin.recompute.busy" }, { status: 409 });
+  }
+  // A changed rule: back to this page, where the recompute's progress shows.
+  return result.recomputeJobId === null
+    ? redirectWithFlash(request, "/admin/purposes", { kind: "success", key: "purposeAdmin.saved" })
+    : redirectWithFlash(request, `/admin/purposes/${id}`, { kind: "success", key: "purposeAdmin.savedRecomputing" });
 }
 
 export default function EditPurposePage() {
   const { t } = useTranslation();
-  const { purpose, title } = useLoaderData<typeof loader>();
+  const { purpose, title, recompute } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit, register, errorFor } = useValidatedForm(purposeSchema, {
     serverErrors: actionData?.errors,
@@ -47,7 +63,10 @@ export default function EditPurposePage() {
   return (
     <>
       <PageHeader title={title} />
+      {recompute ? <RecomputeProgress job={recompute} canResume /> : null}
       <Form method="post" onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-4">
+        <input type="hidden" name="intent" value="save" />
+        <FormError error={actionData?.formError} />
         <fieldset className="grid gap-4 md:grid-cols-3">
           <legend className="mb-2 font-semibold">{t("purposeAdmin.names")}</legend>
           <TextField label={t("language.en")} lang="en" registration={register("nameEn")} error={errorFor("nameEn")} />

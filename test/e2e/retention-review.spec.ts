@@ -95,17 +95,23 @@ test("an admin keeps purposes and processors, and a manager suppresses an addres
   await expect(page.getByRole("heading", { name: "Privacy work waiting" })).toBeVisible();
   await expect(page.getByRole("link", { name: /contacts flagged for retention review/ })).toBeVisible();
 
-  // A shorter rule moves the dates it governs; the flash says how many.
+  // A shorter rule moves the dates it governs in the background; the page follows the recompute to its summary.
   await page.goto("/admin");
   await page.getByRole("link", { name: "Purposes", exact: true }).click();
   await page.getByRole("link", { name: "Offer following a recent visit" }).click();
   await page.getByLabel("Months", { exact: true }).fill("5");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText(/Purpose saved\. \d+ records moved/)).toBeVisible();
+  await expect(page.getByText("Purpose saved. The retention dates of its records are being recomputed in the background.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Retention dates recomputed" })).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ records moved; review queue: \d+ newly flagged/)).toBeVisible();
+  await page.getByRole("link", { name: "Purposes", exact: true }).click();
   await expect(page.getByRole("row", { name: /Offer following a recent visit/ })).toContainText("5 months after the visit");
   await page.getByRole("link", { name: "Offer following a recent visit" }).click();
   await page.getByLabel("Months", { exact: true }).fill("6");
   await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Purpose saved. The retention dates of its records are being recomputed in the background.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Retention dates recomputed" })).toBeVisible();
+  await page.getByRole("link", { name: "Purposes", exact: true }).click();
   await expect(page.getByRole("row", { name: /Offer following a recent visit/ })).toContainText("6 months after the visit");
 
   // Processors: the seeded placeholders are marked until their agreement is recorded.

@@ -1,11 +1,10 @@
 import { changedFields, recordAudit } from "~/domain/audit/audit.server";
-import { sweepRetention } from "~/domain/privacy/retention-sweep.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import type { PurposeInput } from "./purpose.schema";
 import { ruleOf } from "./purposes.server";
-import { recomputePurposeRetention } from "./retention-recompute.server";
+import { openRecomputeJob, recomputeUnfinished, startRecomputeJob, type RecomputeOptions } from "./recompute-job.server";
 import { sameRule } from "./rule-change";
 
 /** Purposes as admins edit them and the Art. 30 register shows them (lists decoded from JSON). */
@@ -42,14 +41,16 @@ export async function getPurposeForAdmin(actor: Actor, id: number): Promise<Admi
 }
 
 export type UpdatePurposeResult =
-  | { ok: true; moved: number; flagged: number; cleared: number }
-  | { ok: false; reason: "NOT_FOUND" };
+  | { ok: true; recomputeJobId: number | null }
+  | { ok: false; reason: "NOT_FOUND" | "RECOMPUTE_RUNNING" };
 
 /**
- * Saves a purpose. A changed retention rule moves the dates of the records it governs, in batches
- * after the save, then the sweep updates the review queue, so what the page says is what now holds.
+ * Saves a purpose in one short transaction with its audit entry. A changed retention rule opens a
+ * recompute job in that same transaction and starts it in the background (recompute-job.server.ts):
+ * the dates it governs move in batches after the answer, then the sweep updates the review queue.
+ * While the last rule change is still being applied, the rule cannot change again (ADR 019).
  */
-export async function updatePurpose(actor: Actor, id: number, input: PurposeInput): Promise<UpdatePurposeResult> {
+export async function updatePurpose(actor: Actor, id: number, input: PurposeInput, options: RecomputeOptions = {}): Promise<UpdatePurposeResult> {
   assertRole(actor, "admin");
   const prisma = await db();
   const data = {
@@ -57,21 +58,19 @@ export async function updatePurpose(actor: Actor, id: number, input: PurposeInpu
     retentionAnchor: input.retentionAnchor, retentionYears: input.retentionYears, retentionMonths: input.retentionMonths,
     categories: JSON.stringify(input.categories), recipients: JSON.stringify(input.recipients), marketing: input.marketing,
   };
-  const before = await prisma.$transaction(async (tx) => {
-    const found = await tx.purpose.findUnique({ where: { id }, select });
-    if (!found) return null;
-    await tx.purpose.update({ where: { id }, data });
-    const fields = changedFields(found as unknown as Record<string, unknown>, data);
-    await recordAudit(tx, { actor, action: "purpose.updated", recordType: "purpose", recordId: id, summary: { fields } });
-    return found;
-  });
-  if (!before) return { ok: false, reason: "NOT_FOUND" };
-  const oldRule = ruleOf(before);
   const newRule = ruleOf(data);
-  if (sameRule(oldRule, newRule)) return { ok: true, moved: 0, flagged: 0, cleared: 0 };
-
-  const { moved, batches } = await recomputePurposeRetention(id, oldRule, newRule);
-  await recordAudit(prisma, { actor, action: "purpose.retention-recomputed", recordType: "purpose", recordId: id, summary: { moved, batches, anchor: newRule.anchor, years: newRule.years, months: newRule.months } });
-  const sweep = await sweepRetention({ actor });
-  return { ok: true, moved, flagged: sweep.flaggedContacts, cleared: sweep.clearedContacts };
+  const result = await prisma.$transaction(async (tx): Promise<UpdatePurposeResult> => {
+    const found = await tx.purpose.findUnique({ where: { id }, select });
+    if (!found) return { ok: false, reason: "NOT_FOUND" };
+    const oldRule = ruleOf(found);
+    const ruleChanged = !sameRule(oldRule, newRule);
+    if (ruleChanged && (await recomputeUnfinished(tx, id))) return { ok: false, reason: "RECOMPUTE_RUNNING" };
+    await tx.purpose.update({ where: { id }, data });
+    const recomputeJobId = ruleChanged ? await openRecomputeJob(tx, { purposeId: id, staffId: actor.id, before: oldRule, after: newRule }) : null;
+    const fields = changedFields(found as unknown as Record<string, unknown>, data);
+    await recordAudit(tx, { actor, action: "purpose.updated", recordType: "purpose", recordId: id, summary: { fields, recomputeJobId } });
+    return { ok: true, recomputeJobId };
+  });
+  if (result.ok && result.recomputeJobId !== null) void startRecomputeJob(result.recomputeJobId, actor, options);
+  return result;
 }

@@ -1,7 +1,9 @@
 import { commerceRetentionFacts } from "~/domain/quotes/retention-facts.server";
 import type { Language } from "~/domain/staff/roles";
 import { db, type Tx } from "~/lib/db.server";
+import { pendingRuleChanges } from "./recompute-job.server";
 import { retentionEndDate, type RetentionAnchor, type RetentionFacts, type RetentionRule } from "./retention";
+import { ruleInForce } from "./rule-change";
 
 export type PurposeRow = { id: number; code: string; nameEn: string; nameNl: string; nameFr: string; legalBasis: string; retentionAnchor: string; retentionYears: number; retentionMonths: number; marketing: boolean };
 
@@ -39,15 +41,18 @@ export async function syncRetention(tx: Tx, contactId: number, extraFacts: Conta
       lastInteractionAt: true,
       processingRecords: {
         where: { endedAt: null },
-        select: { id: true, since: true, retentionEndsAt: true, purpose: { select: { retentionAnchor: true, retentionYears: true, retentionMonths: true } } },
+        select: { id: true, purposeId: true, since: true, retentionEndsAt: true, purpose: { select: { retentionAnchor: true, retentionYears: true, retentionMonths: true } } },
       },
     },
   });
   // Invoice and training dates are read here, not passed by callers, so no caller can drop them.
   const stored = await commerceRetentionFacts(tx, contactId);
+  // A record a rule change's recompute has not reached yet keeps to the old rule: the recompute moves it later.
+  const pending = await pendingRuleChanges(tx);
   let moved = 0;
   for (const record of contact.processingRecords) {
-    const end = retentionEndDate(ruleOf(record.purpose), { since: record.since, lastInteractionAt: contact.lastInteractionAt, ...stored, ...extraFacts });
+    const rule = ruleInForce(ruleOf(record.purpose), { id: record.id, purposeId: record.purposeId, contactId }, pending);
+    const end = retentionEndDate(rule, { since: record.since, lastInteractionAt: contact.lastInteractionAt, ...stored, ...extraFacts });
     if ((end?.getTime() ?? null) !== (record.retentionEndsAt?.getTime() ?? null)) {
       await tx.processingRecord.update({ where: { id: record.id }, data: { retentionEndsAt: end } });
       moved += 1;

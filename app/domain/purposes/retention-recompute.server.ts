@@ -1,75 +1,130 @@
-import { dbDateTime } from "~/lib/db-datetime";
 import type Database from "better-sqlite3";
-import { rawDb, preparedStatements } from "~/lib/db.server";
+import { type LockStats, newLockStats, useImportSession, withWriteLock, yieldToOthers } from "~/domain/imports/write-lock.server";
+import { dbDateTime } from "~/lib/db-datetime";
+import { preparedStatements, rawDb } from "~/lib/db.server";
 import type { RetentionRule } from "./retention";
 import { retentionEndAfterRuleChange } from "./rule-change";
 
 /**
  * After an admin changes a purpose's retention rule, every open record of that purpose gets its new
- * date. Raw SQL over id ranges, read-compute-write inside one short transaction per range (so no
- * concurrent interaction is overwritten with a stale date and no write holds the database long).
+ * date. The records are walked in keyset order on the (purposeId, contactId) index — a purpose has
+ * one record per contact — and each batch reads, computes and writes inside one short write
+ * transaction (so no concurrent interaction is overwritten with a stale date and no write holds the
+ * database long). Records created after the change (id above `lastRecordId`) already follow the new
+ * rule and are left alone: moving them again would shift their date twice.
  */
 
 const SQL = {
-  bounds: `SELECT min(id) AS lo, max(id) AS hi FROM "ProcessingRecord"`,
-  // The unary + keeps the planner on the rowid range instead of the purpose index.
-  rows: `SELECT pr.id, pr."since", pr."retentionEndsAt", c."lastInteractionAt"
-    FROM "ProcessingRecord" pr JOIN "Contact" c ON c.id = pr."contactId"
-    WHERE pr.id BETWEEN @lo AND @hi AND +pr."purposeId" = @purposeId AND pr."endedAt" IS NULL AND c."erasedAt" IS NULL`,
+  lastRecordId: `SELECT coalesce(max(id), 0) AS n FROM "ProcessingRecord"`,
+  lastContactId: `SELECT coalesce(max("contactId"), 0) AS n FROM "ProcessingRecord" WHERE "purposeId" = @purposeId`,
+  countSlice: `SELECT count(*) AS n FROM "ProcessingRecord" INDEXED BY "ProcessingRecord_purposeId_contactId_idx"
+    WHERE "purposeId" = @purposeId AND "contactId" > @from AND "contactId" <= @to AND id <= @lastRecordId`,
+  page: `SELECT pr.id, pr."contactId", pr."since", pr."retentionEndsAt", pr."endedAt", c."lastInteractionAt", c."erasedAt"
+    FROM "ProcessingRecord" pr INDEXED BY "ProcessingRecord_purposeId_contactId_idx" JOIN "Contact" c ON c.id = pr."contactId"
+    WHERE pr."purposeId" = @purposeId AND pr."contactId" > @after AND pr.id <= @lastRecordId
+    ORDER BY pr."contactId" LIMIT @limit`,
   update: `UPDATE "ProcessingRecord" SET "retentionEndsAt" = @end WHERE id = @id`,
 };
 
-type Row = { id: number; since: string; retentionEndsAt: string | null; lastInteractionAt: string | null };
+type Row = { id: number; contactId: number; since: string; retentionEndsAt: string | null; endedAt: string | null; lastInteractionAt: string | null; erasedAt: string | null };
 
 const prepared = (handle: Database.Database) => preparedStatements(SQL, handle);
-
 const iso = (date: Date | null) => (date === null ? null : dbDateTime(date));
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Where a walk stands: after which contact it goes on, and the last record that existed when the rule changed. */
+export type RecomputeCursor = { afterContactId: number; lastRecordId: number };
+export type BatchOutcome = { walked: number; moved: number; afterContactId: number };
+
+/** The highest processing record id now: the bound of a walk for a rule changed now. */
+export function lastProcessingRecordId(handle: Database.Database = rawDb()): number {
+  return (prepared(handle).lastRecordId.get() as { n: number }).n;
+}
+
+/**
+ * How many records a walk will visit (ended ones and erased contacts' included), counted in slices
+ * of contact ids on the index with a pause between them, so a million entries never hold up the server.
+ */
+export async function countRecordsToRecompute(purposeId: number, lastRecordId: number, slice = 100_000): Promise<number> {
+  const s = prepared(rawDb());
+  const top = (s.lastContactId.get({ purposeId }) as { n: number }).n;
+  let total = 0;
+  for (let from = 0; from < top; from += slice) {
+    total += (s.countSlice.get({ purposeId, from, to: from + slice, lastRecordId }) as { n: number }).n;
+    await yieldToOthers();
+  }
+  return total;
+}
+
+/** One batch, inside the caller's write transaction: the next `limit` records after the cursor get their new date. */
+export function recomputeBatch(raw: Database.Database, purposeId: number, before: RetentionRule, after: RetentionRule, cursor: RecomputeCursor, limit: number): BatchOutcome {
+  const s = prepared(raw);
+  const rows = s.page.all({ purposeId, after: cursor.afterContactId, lastRecordId: cursor.lastRecordId, limit }) as Row[];
+  let moved = 0;
+  for (const row of rows) {
+    // An ended record or an erased contact keeps what it has: nothing counts from it any more.
+    if (row.endedAt !== null || row.erasedAt !== null) continue;
+    const end = retentionEndAfterRuleChange(before, after, {
+      since: new Date(row.since),
+      lastInteractionAt: row.lastInteractionAt ? new Date(row.lastInteractionAt) : null,
+      retentionEndsAt: row.retentionEndsAt ? new Date(row.retentionEndsAt) : null,
+    });
+    const text = iso(end);
+    if (text !== row.retentionEndsAt) {
+      s.update.run({ id: row.id, end: text });
+      moved += 1;
+    }
+  }
+  return { walked: rows.length, moved, afterContactId: rows.at(-1)?.contactId ?? cursor.afterContactId };
+}
+
+export type WalkOptions = {
+  /** Where to start (a resumed job); by default from the first record, up to the last one that exists now. */
+  cursor?: RecomputeCursor;
+  /** Fixed records per batch (tests: tiny batches); by default adapted to stay near TARGET_MS. */
+  batchSize?: number;
+  /** Stop after this many batches as if the process had stopped (tests: an interrupted job). */
+  stopAfterBatches?: number;
+  /** Runs inside each batch's transaction, after its writes (a job's progress row). */
+  onBatch?: (raw: Database.Database, outcome: BatchOutcome) => void;
+};
+
+export type WalkResult = { moved: number; walked: number; batches: number; longestBatchMs: number; finished: boolean; cursor: RecomputeCursor };
 
 /** Each batch aims at this long; the write lock is never held much longer (250 ms is the limit). */
-const TARGET_MS = 100;
+const TARGET_MS = 75;
+const FIRST_BATCH = 500;
 
-export async function recomputePurposeRetention(
-  purposeId: number, before: RetentionRule, after: RetentionRule, options: { batchSize?: number } = {},
-): Promise<{ moved: number; batches: number; longestBatchMs: number }> {
-  const handle = rawDb();
-  const s = prepared(handle);
-  let size = options.batchSize ?? 2_000;
-  const adaptive = options.batchSize === undefined;
-  const bounds = s.bounds.get() as { lo: number | null; hi: number | null };
-  // Every record moves inside the retention-date index: a larger page cache for the run saves
-  // most of the random reads (given back afterwards).
-  const cacheSize = handle.pragma("cache_size", { simple: true }) as number;
-  handle.pragma("cache_size = -131072");
-  let moved = 0;
-  let batches = 0;
-  let longestBatchMs = 0;
-  for (let lo = bounds.lo ?? 1; bounds.hi !== null && lo <= bounds.hi; ) {
-    const hi = lo + size - 1;
-    const t0 = performance.now();
-    handle.transaction(() => {
-      for (const row of s.rows.all({ lo, hi, purposeId }) as Row[]) {
-        const end = retentionEndAfterRuleChange(before, after, {
-          since: new Date(row.since),
-          lastInteractionAt: row.lastInteractionAt ? new Date(row.lastInteractionAt) : null,
-          retentionEndsAt: row.retentionEndsAt ? new Date(row.retentionEndsAt) : null,
-        });
-        const text = iso(end);
-        if (text !== row.retentionEndsAt) {
-          s.update.run({ id: row.id, end: text });
-          moved += 1;
-        }
+export async function recomputePurposeRetention(purposeId: number, before: RetentionRule, after: RetentionRule, options: WalkOptions = {}): Promise<WalkResult> {
+  const release = useImportSession();
+  const lock: LockStats = newLockStats();
+  let cursor = options.cursor ?? { afterContactId: 0, lastRecordId: lastProcessingRecordId() };
+  let size = options.batchSize ?? FIRST_BATCH;
+  const result: WalkResult = { moved: 0, walked: 0, batches: 0, longestBatchMs: 0, finished: false, cursor };
+  try {
+    for (;;) {
+      if (options.stopAfterBatches !== undefined && result.batches >= options.stopAfterBatches) return result;
+      const limit = size;
+      const spentBefore = lock.totalMs;
+      const outcome = await withWriteLock((raw) => {
+        const batch = recomputeBatch(raw, purposeId, before, after, cursor, limit);
+        options.onBatch?.(raw, batch);
+        return batch;
+      }, lock);
+      const ms = lock.totalMs - spentBefore;
+      cursor = { ...cursor, afterContactId: outcome.afterContactId };
+      result.cursor = cursor;
+      result.batches += 1;
+      result.walked += outcome.walked;
+      result.moved += outcome.moved;
+      if (outcome.walked < limit) {
+        result.finished = true;
+        return result;
       }
-    }).immediate();
-    const ms = performance.now() - t0;
-    batches += 1;
-    longestBatchMs = Math.max(longestBatchMs, ms);
-    if (adaptive) size = ms > TARGET_MS ? Math.max(200, Math.floor(size / 2)) : ms < TARGET_MS / 4 ? Math.min(50_000, size * 2) : size;
-    lo = hi + 1;
-    // Fold the WAL back outside the transaction (PASSIVE blocks nobody), then let requests through.
-    handle.pragma("wal_checkpoint(PASSIVE)");
-    await nextTick();
+      if (options.batchSize === undefined) size = ms > TARGET_MS ? Math.max(100, Math.floor(size / 2)) : ms < TARGET_MS / 3 ? Math.min(20_000, size * 2) : size;
+      await yieldToOthers();
+    }
+  } finally {
+    result.longestBatchMs = Math.round(lock.longestMs * 10) / 10;
+    release();
   }
-  handle.pragma(`cache_size = ${cacheSize}`);
-  return { moved, batches, longestBatchMs: Math.round(longestBatchMs * 10) / 10 };
 }

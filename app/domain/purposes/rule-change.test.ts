@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RetentionRule } from "./retention";
-import { retentionEndAfterRuleChange, sameRule } from "./rule-change";
+import { retentionEndAfterRuleChange, ruleInForce, sameRule } from "./rule-change";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const day = (date: Date | null) => (date === null ? null : date.toISOString().slice(0, 10));
@@ -33,5 +33,21 @@ describe("sameRule", () => {
     [rule("visit", 0, 6), rule("trainingDate", 0, 6), false],
   ])("%o vs %o → %s", (a, b, expected) => {
     expect(sameRule(a, b)).toBe(expected);
+  });
+});
+
+describe("ruleInForce", () => {
+  const current = rule("trainingDate", 3);
+  const pending = [{ purposeId: 5, before: rule("trainingDate", 5), afterContactId: 100, lastRecordId: 900 }];
+  it.each<[string, { id: number; purposeId: number; contactId: number }, RetentionRule]>([
+    ["not reached yet: the old rule", { id: 800, purposeId: 5, contactId: 101 }, rule("trainingDate", 5)],
+    ["already recomputed (contact at or before the cursor): the new rule", { id: 800, purposeId: 5, contactId: 100 }, current],
+    ["created after the change: the new rule", { id: 901, purposeId: 5, contactId: 150 }, current],
+    ["another purpose: its own rule", { id: 800, purposeId: 6, contactId: 150 }, current],
+  ])("%s", (_name, record, expected) => {
+    expect(ruleInForce(current, record, pending)).toEqual(expected);
+  });
+  it("with no change pending, the purpose's rule", () => {
+    expect(ruleInForce(current, { id: 1, purposeId: 5, contactId: 1 }, [])).toEqual(current);
   });
 });

@@ -24,3 +24,19 @@ export function retentionEndAfterRuleChange(before: RetentionRule, after: Retent
 export function sameRule(a: RetentionRule, b: RetentionRule): boolean {
   return a.anchor === b.anchor && a.years === b.years && a.months === b.months;
 }
+
+/**
+ * A rule change whose recompute has not reached every record yet (ADR 019). The records of the
+ * purpose that existed at the change (id up to `lastRecordId`) and whose contact comes after the
+ * job's cursor still carry dates under the old rule.
+ */
+export type PendingRuleChange = { purposeId: number; before: RetentionRule; afterContactId: number; lastRecordId: number };
+
+/**
+ * The rule a record's date must follow now: the old rule while the recompute has yet to reach it
+ * (it will move the date from the old rule to the new one), the purpose's rule otherwise.
+ */
+export function ruleInForce(current: RetentionRule, record: { id: number; purposeId: number; contactId: number }, pending: readonly PendingRuleChange[]): RetentionRule {
+  const change = pending.find((c) => c.purposeId === record.purposeId && record.id <= c.lastRecordId && record.contactId > c.afterContactId);
+  return change ? change.before : current;
+}
