@@ -36,7 +36,7 @@ const { claimBatch, runClaimedBatch } = await import("~/domain/imports/import-jo
 const { loadBatch } = await import("~/domain/imports/import-settings.server");
 const { storeLocalFile } = await import("~/domain/imports/lead-file.server");
 const { readCsv } = await import("~/domain/imports/read-csv.server");
-const { sqlDate } = await import("~/domain/imports/write-lock.server");
+const { sqlDate } = await import("~/lib/write-lock.server");
 const { checkpointStats } = await import("~/lib/wal-checkpointer.server");
 const { contactSortName } = await import("~/domain/contacts/contact-rules");
 

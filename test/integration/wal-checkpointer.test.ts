@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withWriteLock } from "~/domain/imports/write-lock.server";
+import { withWriteLock } from "~/lib/write-lock.server";
 import { rawDb } from "~/lib/db.server";
 import { checkpointStats, requestCheckpoint, stopCheckpointer } from "~/lib/wal-checkpointer.server";
 

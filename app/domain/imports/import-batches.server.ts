@@ -17,7 +17,7 @@ import type { MappingFormInput, NewImportInput } from "./import.schema";
 import { discardUpload, type StoredUpload } from "./lead-file.server";
 import { readCsvPreview } from "./read-csv.server";
 import { createTradeFairIn } from "./trade-fairs.server";
-import { sqlDate, withWriteLock } from "./write-lock.server";
+import { sqlDate, withWriteLock } from "~/lib/write-lock.server";
 
 type Fail<R> = { ok: false; reason: R };
 

@@ -8,7 +8,7 @@ import type Database from "better-sqlite3";
 import type { Actor } from "~/domain/staff/roles";
 import { importPurposes, loadBatch, obtainedAtOf } from "./import-settings.server";
 import { statements } from "./import-sql.server";
-import { type LockStats, sqlDate, withWriteLock, yieldToOthers } from "./write-lock.server";
+import { type LockStats, sqlDate, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
 
 const CONSENT_CHUNK = 1000;
 

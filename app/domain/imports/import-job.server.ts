@@ -14,7 +14,7 @@ import { batchFacts, importSettings, loadBatch, MAX_IMPORT_ROWS, parseStoredMapp
 import { writeChunk } from "./import-write.server";
 import { appendConsents, finishBatch } from "./import-finish.server";
 import { type RawRow, readCsv } from "./read-csv.server";
-import { type LockStats, newLockStats, sqlDate, useImportSession, withWriteLock, yieldToOthers } from "./write-lock.server";
+import { type LockStats, newLockStats, sqlDate, useImportSession, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
 
 export const ACTIVE_STATUSES = ["running", "finishing", "rolling-back", "undoing"] as const;
 

@@ -8,7 +8,7 @@ import { type StoredReason } from "./import-reasons";
 import { MAX_IMPORT_ROWS } from "./import-settings.server";
 import { type CsvFormat, type ReadCsvFailure, readCsv } from "./read-csv.server";
 import type { FieldConflict } from "./row-outcome";
-import { yieldToOthers } from "./write-lock.server";
+import { yieldToOthers } from "~/lib/write-lock.server";
 
 export type Prediction = ({ ok: true; truncated: boolean; state: RunState } & CsvFormat) | ReadCsvFailure;
 

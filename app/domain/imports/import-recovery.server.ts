@@ -7,7 +7,7 @@ import { rawDb } from "~/lib/db.server";
 import { ACTIVE_STATUSES, runningJobs } from "./import-job.server";
 import { appendConsents, finishBatch } from "./import-finish.server";
 import { rollBackBatch, undoClaimedBatch } from "./import-revert.server";
-import { newLockStats, sqlDate, withWriteLock } from "./write-lock.server";
+import { newLockStats, sqlDate, withWriteLock } from "~/lib/write-lock.server";
 
 /** A live importer touches its batch at least every chunk (well under a second); a minute of silence means it died. */
 export const STALE_AFTER_MS = 60_000;

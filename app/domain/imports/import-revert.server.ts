@@ -15,7 +15,7 @@ import { encodeReasons, type StoredReason } from "./import-reasons";
 import { clearColumns, type FillableColumn } from "./import-sql.server";
 import { importPurposes, loadBatch } from "./import-settings.server";
 import { type FilledRecord, valueHash } from "./import-write.server";
-import { type LockStats, newLockStats, sqlDate, useImportSession, withWriteLock, yieldToOthers } from "./write-lock.server";
+import { type LockStats, newLockStats, sqlDate, useImportSession, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
 
 const CHUNK = 500;
 type Mode = "rollback" | "undo";

@@ -10,7 +10,7 @@ import { retentionEndDate, type RetentionAnchor } from "~/domain/purposes/retent
 import type { Decision, ImportPurpose, PurposeCode, RunState } from "./import-classify.server";
 import { encodeReasons } from "./import-reasons";
 import { type FillableColumn, fillColumns, statements } from "./import-sql.server";
-import { sqlDate } from "./write-lock.server";
+import { sqlDate } from "~/lib/write-lock.server";
 
 /** The batch's facts every row shares. */
 export type BatchFacts = {

@@ -13,7 +13,7 @@ import { config } from "~/lib/config.server";
 import { db, rawDb } from "~/lib/db.server";
 import { auditBatch } from "./import-finish.server";
 import { uploadDir } from "./lead-file.server";
-import { sqlDate, withWriteLock } from "./write-lock.server";
+import { sqlDate, withWriteLock } from "~/lib/write-lock.server";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/staff/roles";
-import { newLockStats, withWriteLock } from "~/domain/imports/write-lock.server";
+import { newLockStats, withWriteLock } from "~/lib/write-lock.server";
 import { db, rawDb, preparedStatements } from "~/lib/db.server";
 import { letCheckpointCatchUp, requestCheckpoint } from "~/lib/wal-checkpointer.server";
 import { endOfUtcDay, isoDb } from "./db-dates";

@@ -6,7 +6,7 @@
  * stopped process is resumed from its cursor at start-up; a failed one is resumed by an admin.
  */
 import { recordAudit } from "~/domain/audit/audit.server";
-import { sqlDate, withWriteLock } from "~/domain/imports/write-lock.server";
+import { sqlDate, withWriteLock } from "~/lib/write-lock.server";
 import { sweepRetention } from "~/domain/privacy/retention-sweep.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db, preparedStatements, rawDb, type Tx } from "~/lib/db.server";

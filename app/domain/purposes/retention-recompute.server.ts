@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { type LockStats, newLockStats, useImportSession, withWriteLock, yieldToOthers } from "~/domain/imports/write-lock.server";
+import { type LockStats, newLockStats, useImportSession, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
 import { dbDateTime } from "~/lib/db-datetime";
 import { preparedStatements, rawDb } from "~/lib/db.server";
 import type { RetentionRule } from "./retention";

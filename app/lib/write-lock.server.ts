@@ -1,5 +1,6 @@
 /**
- * Short raw write transactions for the importer that never trip up the rest of the app.
+ * Short raw write transactions for bulk writers (the importer and its undo, the retention sweep,
+ * a retention rule's recompute) that never trip up the rest of the app.
  *
  * Every Prisma transaction begins IMMEDIATE (app/lib/db.server.ts), so a staff member's save takes
  * the write lock before it reads and waits for the importer instead of failing. Each importer
