@@ -67,11 +67,14 @@ export async function openRecomputeJob(tx: Tx, job: { purposeId: number; staffId
 
 /** The rule changes not yet applied to every record, for syncRetention (ruleInForce). */
 export async function pendingRuleChanges(tx: Tx): Promise<PendingRuleChange[]> {
-  const jobs = await tx.retentionRecomputeJob.findMany({
-    where: { status: { in: UNFINISHED } },
-    select: { purposeId: true, fromAnchor: true, fromYears: true, fromMonths: true, afterContactId: true, lastRecordId: true },
-  });
-  return jobs.map((j) => ({ purposeId: j.purposeId, before: rule(j.fromAnchor, j.fromYears, j.fromMonths), afterContactId: j.afterContactId, lastRecordId: j.lastRecordId }));
+  // Raw in the caller's transaction: every save asks (the status index answers "none" at once).
+  type Job = { purposeId: number; fromAnchor: string; fromYears: number; fromMonths: number; afterContactId: number; lastRecordId: number };
+  const jobs = await tx.$queryRaw<Job[]>`SELECT "purposeId", "fromAnchor", "fromYears", "fromMonths", "afterContactId", "lastRecordId"
+    FROM "RetentionRecomputeJob" WHERE status IN (SELECT value FROM json_each(${JSON.stringify(UNFINISHED)}))`;
+  return jobs.map((j) => ({
+    purposeId: Number(j.purposeId), before: rule(j.fromAnchor, Number(j.fromYears), Number(j.fromMonths)),
+    afterContactId: Number(j.afterContactId), lastRecordId: Number(j.lastRecordId),
+  }));
 }
 
 /** Runs a running job to its end in the background of this process; the page polls its row. */
