@@ -88,7 +88,16 @@ export function preparedStatements<K extends string>(sqls: Record<K, string>, ha
   return Object.fromEntries(Object.entries(sqls).map(([key, sql]) => [key, preparedStatement(sql as string, handle)])) as Record<K, Database.Statement>;
 }
 
+const background = new Set<Promise<unknown>>();
+
+/** Background database work of this process (e.g. index upkeep) that closeDb waits for. */
+export function trackBackgroundWork(work: Promise<unknown>): void {
+  background.add(work);
+  void work.finally(() => background.delete(work)).catch(() => undefined);
+}
+
 export async function closeDb(): Promise<void> {
+  while (background.size) await Promise.allSettled([...background]);
   const h = globalForDb.__crmDb;
   if (!h) return;
   globalForDb.__crmDb = undefined;

@@ -31,7 +31,7 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.DATA_DIR ??= path.dirname(file);
 
 const { db, rawDb, closeDb } = await import("~/lib/db.server");
-const { countContacts, explainContactList, listContacts } = await import("~/domain/contacts/contact-list.server");
+const { countContacts, explainContactList, listContacts, OVER_CAP_MEMORY_MS } = await import("~/domain/contacts/contact-list.server");
 const { strategyFor } = await import("~/domain/contacts/contact-list-plan.server");
 const { contactListQuerySchema } = await import("~/domain/contacts/contact-list.schema");
 const { getContactDetail } = await import("~/domain/contacts/contact-detail.server");
@@ -92,8 +92,10 @@ const listCase = (name: string, inputs: Record<string, string>[]): Case => ({
   name, target: LIST_TARGET_MS, inputs: inputs.map(query), run: (q) => listContacts(q as ReturnType<typeof query>),
   result: (out) => (out as { rows: unknown[] }).rows.length,
 });
+let countClock = Date.now();
 const countCase = (name: string, inputs: Record<string, string>[]): Case => ({
-  name, target: LIST_TARGET_MS, inputs: inputs.map(query), run: (q) => countContacts(q as ReturnType<typeof query>),
+  // Each call is made as if the last "10,000+" had been forgotten: database time, not the page's memory of it.
+  name, target: LIST_TARGET_MS, inputs: inputs.map(query), run: (q) => countContacts(q as ReturnType<typeof query>, (countClock += OVER_CAP_MEMORY_MS + 1)),
   result: (out) => (out as { count: number }).count,
 });
 const cases: Case[] = [

@@ -14,6 +14,7 @@ import { batchFacts, importSettings, loadBatch, MAX_IMPORT_ROWS, parseStoredMapp
 import { writeChunk } from "./import-write.server";
 import { appendConsents, finishBatch } from "./import-finish.server";
 import { type RawRow, readCsv } from "./read-csv.server";
+import { scheduleSearchCompaction } from "~/domain/contacts/contact-search-upkeep.server";
 import { type LockStats, newLockStats, sqlDate, useImportSession, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
 
 export const ACTIVE_STATUSES = ["running", "finishing", "rolling-back", "undoing"] as const;
@@ -135,6 +136,8 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
 
     await appendConsents(batchId, lock, { markFinishing: true });
     await finishBatch(batchId, actor, lock);
+    // The batch's contacts went into the search index as many small segments: merge them.
+    scheduleSearchCompaction();
     return result("done");
   } catch (error) {
     const cancelled = error instanceof Cancelled;

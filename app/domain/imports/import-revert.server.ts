@@ -15,6 +15,7 @@ import { encodeReasons, type StoredReason } from "./import-reasons";
 import { clearColumns, type FillableColumn } from "./import-sql.server";
 import { importPurposes, loadBatch } from "./import-settings.server";
 import { type FilledRecord, valueHash } from "./import-write.server";
+import { scheduleSearchCompaction } from "~/domain/contacts/contact-search-upkeep.server";
 import { type LockStats, newLockStats, sqlDate, useImportSession, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
 
 const CHUNK = 500;
@@ -132,6 +133,8 @@ async function revertRows(ctx: Ctx, lock: LockStats): Promise<Tally> {
     return await revertInChunks(ctx, lock);
   } finally {
     releaseSession();
+    // The removed contacts left deletion markers in the search index: merge them away.
+    scheduleSearchCompaction();
   }
 }
 
