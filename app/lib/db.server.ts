@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/client";
 import { config, databaseFile } from "./config.server";
 import { stopCheckpointer } from "./wal-checkpointer.server";
+import { announceWaitingWriter } from "./writer-courtesy.server";
 
 export type { Prisma } from "../../prisma/generated/client";
 export type Db = PrismaClient;
@@ -18,19 +19,82 @@ const globalForDb = globalThis as unknown as { __crmDb?: Handles };
  * The better-sqlite3 adapter opens transactions with a plain (deferred) BEGIN: a transaction that
  * reads and then writes while another process (an import or sweep CLI) holds the write lock gets
  * SQLITE_BUSY at once instead of waiting (the busy timeout does not apply to a lock upgrade).
- * Starting every Prisma transaction with BEGIN IMMEDIATE takes the write lock first, so writers
- * queue under busy_timeout. SQLite has one writer anyway; reads outside transactions are unaffected.
+ * Starting every Prisma transaction with BEGIN IMMEDIATE takes the write lock first.
+ *
+ * better-sqlite3 is synchronous: a BEGIN IMMEDIATE that waits under busy_timeout stops this whole
+ * process — every page of every staff member — until the other writer lets go (seconds, behind an
+ * import CLI). So each transaction first waits for the lock asynchronously (waitForWriteLock), one
+ * transaction at a time, and only then begins.
  */
+type AdapterTransaction = { commit(): Promise<void>; rollback(): Promise<void> };
+type TransactionAdapter = { client: Database.Database; startTransaction(level?: string): Promise<AdapterTransaction> };
+
 function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    const client = (adapter as unknown as { client: Database.Database }).client;
+    const txAdapter = adapter as unknown as TransactionAdapter;
+    const client = txAdapter.client;
     const prepare = client.prepare.bind(client);
     client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    const start = txAdapter.startTransaction.bind(adapter);
+    let tail: Promise<void> = Promise.resolve();
+    txAdapter.startTransaction = async (level) => {
+      let release!: () => void;
+      const mine = new Promise<void>((resolve) => (release = resolve));
+      const previous = tail;
+      tail = previous.then(() => mine);
+      await previous;
+      try {
+        await waitForWriteLock(client);
+        const tx = await start(level);
+        let released = false;
+        const finish = () => {
+          if (released) return;
+          released = true;
+          release();
+        };
+        const commit = tx.commit.bind(tx);
+        const rollback = tx.rollback.bind(tx);
+        tx.commit = () => commit().finally(finish);
+        tx.rollback = () => rollback().finally(finish);
+        return tx;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
     return adapter;
   };
   return factory;
+}
+
+/** True when the write lock could be taken right now (taken and given back at once). */
+function writeLockFree(client: Database.Database): boolean {
+  client.pragma("busy_timeout = 0");
+  try {
+    client.exec("BEGIN IMMEDIATE");
+    client.exec("ROLLBACK");
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY")) return false;
+    throw error;
+  } finally {
+    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
+ * Waits without blocking the event loop until no other connection holds the write lock. Past the
+ * busy timeout it returns anyway and the BEGIN's own busy timeout decides.
+ */
+async function waitForWriteLock(client: Database.Database): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let wait = 1; !writeLockFree(client); wait = Math.min(wait * 2, 16)) {
+    if (Date.now() > deadline) return;
+    announceWaitingWriter();
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 function open(): Handles {

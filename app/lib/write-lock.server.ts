@@ -11,6 +11,7 @@
 import type Database from "better-sqlite3";
 import { rawDb } from "~/lib/db.server";
 import { letCheckpointCatchUp, requestCheckpoint } from "~/lib/wal-checkpointer.server";
+import { announceWaitingWriter, giveWayToWaitingWriters } from "~/lib/writer-courtesy.server";
 import { dbDateTime } from "~/lib/db-datetime";
 
 const BUSY = Symbol("busy");
@@ -73,9 +74,11 @@ export async function withWriteLock<T>(work: (raw: Database.Database) => T, stat
         stats.longestMs = Math.max(stats.longestMs, result.ms);
       }
       await letCheckpointCatchUp();
+      await giveWayToWaitingWriters();
       return result.value;
     }
     if (Date.now() > deadline) throw new Error("the database stayed locked by another writer");
+    announceWaitingWriter();
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }

@@ -27,12 +27,19 @@ describe("write transactions", () => {
     const prisma = await db();
     await holdWriteLock(400);
     const started = Date.now();
+    // The wait is asynchronous: this process keeps serving (a timer keeps ticking) meanwhile.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 20);
+    let ticksBeforeLock = -1;
     await prisma.$transaction(async (tx) => {
+      ticksBeforeLock = ticks;
       await tx.setting.findMany({ select: { key: true } });
       await new Promise((r) => setTimeout(r, 600));
       await tx.setting.create({ data: { key: `after-wait-${started}`, value: "ok" } });
     });
     expect(await prisma.setting.count({ where: { key: { in: [`after-wait-${started}`, "other-process"] } } })).toBe(2);
+    clearInterval(timer);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(ticksBeforeLock).toBeGreaterThanOrEqual(3); // ~400 ms of waiting at 20 ms a tick (fewer on a busy machine); 0 if the wait blocked
   });
 });
