@@ -29,6 +29,7 @@ const Database = require("better-sqlite3");
 const flags = new Int32Array(workerData.shared);
 const db = new Database(workerData.file);
 db.pragma("synchronous = FULL");
+db.pragma("cache_size = -1024"); // a checkpoint copies pages; it needs no cache of its own
 let seen = 0;
 for (;;) {
   Atomics.wait(flags, ${REQUESTED}, seen);
@@ -56,7 +57,8 @@ function checkpointer(): Checkpointer {
   if (current && current.file === file) return current;
   if (current) stopCheckpointer();
   const shared = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, shared } });
+  // A small heap: the thread holds a connection and a few counters (an import's memory budget is 300 MB).
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, shared }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } });
   worker.unref(); // never keeps the process alive
   worker.on("error", (error) => console.error("WAL checkpoint thread failed", error));
   const made = { worker, flags: new Int32Array(shared), file };
