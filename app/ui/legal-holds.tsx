@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/form";
 import { formatDate } from "~/ui/format";
-import { FieldError } from "~/ui/review-queue";
+import { ReasonField } from "~/ui/review-queue";
 
 /** The entries kept under a legal hold: who placed each hold, when and why, and the form that lifts it. */
 
@@ -18,8 +18,6 @@ type Entry = {
   purposes: { purposeId: number; purpose: string }[];
 };
 type ActionData = { contactId: number | null; errors: Record<string, string> } | null;
-
-const field = "rounded border border-slate-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 
 export function LegalHoldTable({ entries, actionData }: { entries: Entry[]; actionData: ActionData }) {
   const { t, i18n } = useTranslation();
@@ -72,11 +70,7 @@ function LiftForm({ contactId, name, errors }: { contactId: number; name: string
   return (
     <Form method="post" className="flex min-w-[16rem] flex-col gap-2" aria-label={t("holds.liftFor", { name })}>
       <input type="hidden" name="contactId" value={contactId} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id("reason")} className="text-xs font-medium">{t("holds.liftReason")}</label>
-        <input id={id("reason")} name="reason" maxLength={500} className={field} aria-invalid={Boolean(errors?.reason)} aria-describedby={errors?.reason ? id("reason-error") : undefined} />
-        <FieldError id={id("reason-error")} error={errors?.reason} />
-      </div>
+      <ReasonField id={id("reason")} label={t("holds.liftReason")} error={errors?.reason} />
       <Button kind="secondary" name="intent" value="lift" className="self-start px-3 py-1">{t("holds.liftButton")}</Button>
     </Form>
   );

@@ -96,6 +96,17 @@ export function ReviewTable({ entries, today, actionData }: { entries: Entry[]; 
   );
 }
 
+/** The reason a retention decision (or lifting a hold) asks for, with its error beside it. */
+export function ReasonField({ id, label, error }: { id: string; label: string; error?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium">{label}</label>
+      <input id={id} name="reason" maxLength={500} className={field} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
 export function FieldError({ id, error }: { id: string; error?: string }) {
   const { t } = useTranslation();
   return error ? <p id={id} role="alert" className="text-xs text-red-700">{t(error)}</p> : null;
@@ -107,11 +118,7 @@ function DecisionForm({ contactId, name, today, errors }: { contactId: number; n
   return (
     <Form method="post" className="flex min-w-[18rem] flex-col gap-2" aria-label={t("review.decideFor", { name })}>
       <input type="hidden" name="contactId" value={contactId} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id("reason")} className="text-xs font-medium">{t("review.reason")}</label>
-        <input id={id("reason")} name="reason" maxLength={500} className={field} aria-invalid={Boolean(errors?.reason)} aria-describedby={errors?.reason ? id("reason-error") : undefined} />
-        <FieldError id={id("reason-error")} error={errors?.reason} />
-      </div>
+      <ReasonField id={id("reason")} label={t("review.reason")} error={errors?.reason} />
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={id("until")} className="text-xs font-medium">{t("review.until")}</label>
