@@ -11,6 +11,7 @@ import type { StoredReason } from "./import-reasons";
 import { type ExistingRow, statements } from "./import-sql.server";
 import type { RawRow } from "./read-csv.server";
 import { type FieldConflict, type LeadCheck, type NormalisedLead, type Tally, type TextField, checkRow, importRowOutcome, inFileKey } from "./row-outcome";
+import { InFileKeys } from "./in-file-keys";
 
 export type PurposeCode = "prospecting" | "newsletter";
 export type ImportPurpose = { id: number; legalBasis: string; retentionAnchor: string; retentionYears: number; retentionMonths: number };
@@ -27,7 +28,7 @@ export type ImportSettings = {
 /** What the file has shown so far. */
 export type RunState = {
   /** In-file identity keys → the contact the first such row led to (null until written, and in a dry run). */
-  seen: Map<string, number | null>;
+  seen: InFileKeys;
   /** Contacts already merged into by an earlier row: a second row for the same person is a duplicate. */
   matched: Set<number>;
   counts: Tally;
@@ -35,7 +36,7 @@ export type RunState = {
 };
 
 export function newRunState(): RunState {
-  return { seen: new Map(), matched: new Set(), counts: { created: 0, merged: 0, duplicate: 0, suppressed: 0, rejected: 0 }, rowsDone: 0 };
+  return { seen: new InFileKeys(), matched: new Set(), counts: { created: 0, merged: 0, duplicate: 0, suppressed: 0, rejected: 0 }, rowsDone: 0 };
 }
 
 type PreparedRow = { row: RawRow; check: LeadCheck; keys: string[]; suppressed: boolean; personSort: string; orgSort: string | null };
