@@ -5,14 +5,18 @@ import { parseArgs } from "node:util";
 import iconv from "iconv-lite";
 import { BE_PLACES, BE_STREETS, belgianMobile, JOB_TITLES, mailSafe, pick, prng, SEED_COMPANY_WORDS, SEED_FIRST_NAMES, SEED_LAST_NAMES } from "../../prisma/factories";
 
-// npm run bench:import -- [--db ./data/bench.db] [--rows 100000] [--keep]
+// npm run bench:import -- [--db ./data/bench.db] [--rows 100000] [--keep] [--write-file leads.csv]
 // On a database made by `npm run seed:big`: generates an organiser's file (semicolons, Windows-1252,
 // French headers; 20 % e-mails already held, 5 % duplicates in the file, 1 % suppressed, 1 % invalid),
 // imports it through the same code as the app and the CLI, and reports time, rows/s, peak RSS, the
 // longest write lock, and the ratio to a raw better-sqlite3 insert of the same rows. Then it undoes
 // the batch (unless --keep) and removes its own suppression entries, so the database is as before.
 const { values } = parseArgs({
-  options: { db: { type: "string", default: "./data/bench.db" }, rows: { type: "string", default: "100000" }, keep: { type: "boolean", default: false }, seed: { type: "string", default: "7" } },
+  options: {
+    db: { type: "string", default: "./data/bench.db" }, rows: { type: "string", default: "100000" }, keep: { type: "boolean", default: false }, seed: { type: "string", default: "7" },
+    // Only writes the organiser's file to this path and stops (to time the CLI on it: `npm run import -- --file <path> …`).
+    "write-file": { type: "string" },
+  },
 });
 const rowCount = Number(values.rows);
 const dbFile = path.resolve(values.db!);
@@ -96,6 +100,12 @@ flush();
 fs.closeSync(out);
 lines.length = 0;
 console.log(`File: ${rowCount.toLocaleString("en")} rows, ${mb(fs.statSync(file).size)}, Windows-1252, semicolons`);
+if (values["write-file"]) {
+  fs.copyFileSync(file, path.resolve(values["write-file"]));
+  fs.rmSync(work, { recursive: true, force: true });
+  console.log(`Written to ${values["write-file"]}`);
+  process.exit(0);
+}
 
 const key = process.env.SUPPRESSION_KEY;
 const suppressionIds = suppressed.map((email) => {
