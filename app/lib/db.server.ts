@@ -27,7 +27,15 @@ const globalForDb = globalThis as unknown as { __crmDb?: Handles };
  * transaction at a time, and only then begins.
  */
 type AdapterTransaction = { commit(): Promise<void>; rollback(): Promise<void> };
-type TransactionAdapter = { client: Database.Database; startTransaction(level?: string): Promise<AdapterTransaction> };
+type AdapterQuery = { sql: string };
+type TransactionAdapter = {
+  client: Database.Database;
+  startTransaction(level?: string): Promise<AdapterTransaction>;
+  queryRaw(query: AdapterQuery): Promise<unknown>;
+  executeRaw(query: AdapterQuery): Promise<unknown>;
+};
+/** A statement that needs the write lock (Prisma's create runs as INSERT … RETURNING through queryRaw). */
+const WRITE_SQL = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 
 function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
@@ -64,6 +72,14 @@ function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite
         throw error;
       }
     };
+    // A write outside a transaction (a session touch, a sign-in counter) waits the same way.
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = txAdapter[method].bind(adapter);
+      txAdapter[method] = async (query) => {
+        if (WRITE_SQL.test(query.sql)) await waitForWriteLock(client);
+        return run(query);
+      };
+    }
     return adapter;
   };
   return factory;
@@ -71,6 +87,7 @@ function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite
 
 /** True when the write lock could be taken right now (taken and given back at once). */
 function writeLockFree(client: Database.Database): boolean {
+  if (client.inTransaction) return true;
   client.pragma("busy_timeout = 0");
   try {
     client.exec("BEGIN IMMEDIATE");
@@ -89,6 +106,8 @@ function writeLockFree(client: Database.Database): boolean {
  * busy timeout it returns anyway and the BEGIN's own busy timeout decides.
  */
 async function waitForWriteLock(client: Database.Database): Promise<void> {
+  // Inside an open transaction this connection holds the lock already.
+  if (client.inTransaction) return;
   const deadline = Date.now() + BUSY_TIMEOUT_MS;
   for (let wait = 1; !writeLockFree(client); wait = Math.min(wait * 2, 16)) {
     if (Date.now() > deadline) return;

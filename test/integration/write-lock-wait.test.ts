@@ -42,4 +42,18 @@ describe("write transactions", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(ticksBeforeLock).toBeGreaterThanOrEqual(3); // ~400 ms of waiting at 20 ms a tick (fewer on a busy machine); 0 if the wait blocked
   });
+
+  it("a single write outside a transaction also waits without stopping this process", async () => {
+    const prisma = await db();
+    await holdWriteLock(400);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 20);
+    const started = Date.now();
+    await prisma.setting.create({ data: { key: `bare-write-${started}`, value: "ok" } });
+    const ticksAtWrite = ticks;
+    clearInterval(timer);
+    expect(await prisma.setting.count({ where: { key: `bare-write-${started}` } })).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(ticksAtWrite).toBeGreaterThanOrEqual(3); // 0 if the write had waited synchronously
+  });
 });
