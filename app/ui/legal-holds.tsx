@@ -1,8 +1,8 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/form";
 import { formatDate } from "~/ui/format";
-import { ReasonField } from "~/ui/review-queue";
+import { ContactCell, ReasonField } from "~/ui/review-queue";
 
 /** The entries kept under a legal hold: who placed each hold, when and why, and the form that lifts it. */
 
@@ -39,11 +39,7 @@ export function LegalHoldTable({ entries, actionData }: { entries: Entry[]; acti
             const name = `${e.firstName} ${e.lastName}`;
             return (
               <tr key={e.id} className="border-b border-slate-200 align-top">
-                <th scope="row" className="p-2 text-left font-normal">
-                  <Link to={`/contacts/${e.id}`} className="font-medium text-blue-700 underline">{name}</Link>
-                  <div className="text-slate-600">{e.organisation ?? ""}</div>
-                  <div className="text-slate-600">{t("review.ownedBy", { owner: e.owner ?? t("review.unassigned") })}</div>
-                </th>
+                <ContactCell id={e.id} name={name} organisation={e.organisation} owner={e.owner} />
                 <td className="whitespace-nowrap p-2">
                   <div>{formatDate(e.heldAt, i18n.language)}</div>
                   <div className="text-slate-600">{t("holds.placedBy", { name: e.heldBy ?? t("holds.placedByUnknown") })}</div>

@@ -71,11 +71,7 @@ export function ReviewTable({ entries, today, actionData }: { entries: Entry[]; 
                 <td className="p-2">
                   <input type="checkbox" name="ids" value={e.id} form="review-bulk" aria-label={t("review.selectOne", { name })} className="h-4 w-4" />
                 </td>
-                <th scope="row" className="p-2 text-left font-normal">
-                  <Link to={`/contacts/${e.id}`} className="font-medium text-blue-700 underline">{name}</Link>
-                  <div className="text-slate-600">{e.organisation ?? ""}</div>
-                  <div className="text-slate-600">{t("review.ownedBy", { owner: e.owner ?? t("review.unassigned") })}</div>
-                </th>
+                <ContactCell id={e.id} name={name} organisation={e.organisation} owner={e.owner} />
                 <td className="p-2">
                   <ul className="list-disc pl-4">
                     {e.reasons.map((r) => (
@@ -93,6 +89,18 @@ export function ReviewTable({ entries, today, actionData }: { entries: Entry[]; 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The row header of a queue or hold entry: the contact, their organisation and owner. */
+export function ContactCell({ id, name, organisation, owner }: { id: number; name: string; organisation: string | null; owner: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <th scope="row" className="p-2 text-left font-normal">
+      <Link to={`/contacts/${id}`} className="font-medium text-blue-700 underline">{name}</Link>
+      <div className="text-slate-600">{organisation ?? ""}</div>
+      <div className="text-slate-600">{t("review.ownedBy", { owner: owner ?? t("review.unassigned") })}</div>
+    </th>
   );
 }
 
