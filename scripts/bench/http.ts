@@ -9,12 +9,12 @@ import { dbDateTime } from "~/lib/db-datetime";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { pick, prng } from "../../prisma/factories";
+import { freePort, signInThroughForm } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -100,14 +100,6 @@ if (pages.length === 0) {
   process.exit(1);
 }
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const profile = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"])] : [];
@@ -147,15 +139,9 @@ const startedAt = await new Promise<number>((resolve) => {
 });
 
 // ---- Sign in through the login form, keep the session cookie ----
-const login = await fetch(`${origin}/login`, {
-  method: "POST",
-  redirect: "manual",
-  headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams({ email, password, redirectTo: "/contacts" }),
-});
-const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-if (login.status < 300 || login.status >= 400 || !cookie) fail(`Sign-in as ${email} failed: HTTP ${login.status}`);
-if (login.headers.get("location") !== "/contacts") fail(`Sign-in as ${email} led to ${login.headers.get("location")} (password change or two-step sign-in?)`);
+const session = await signInThroughForm(origin, email, password);
+if (!session.ok) fail(session.message);
+const { cookie } = session;
 
 async function load(url: string): Promise<{ status: number; ms: number }> {
   const start = performance.now();

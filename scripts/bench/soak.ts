@@ -9,13 +9,13 @@ import { dbDateTime } from "~/lib/db-datetime";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import iconv from "iconv-lite";
 import { BE_PLACES, JOB_TITLES, belgianMobile, mailSafe, pick, prng, SEED_COMPANY_WORDS, SEED_FIRST_NAMES, SEED_LAST_NAMES } from "../../prisma/factories";
+import { freePort, signInThroughForm } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -119,13 +119,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer();
-  probe.listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(port));
-  });
-});
+const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const server = launch("server", ["scripts/start.ts"], { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "0", REQUEST_LOG: "0" });
 await new Promise<void>((resolve) => {
@@ -144,14 +138,9 @@ await new Promise<void>((resolve) => {
 
 // ---- Sessions: one per simulated staff member, through the real login form ----
 async function signIn(): Promise<string> {
-  const res = await fetch(`${origin}/login`, {
-    method: "POST", redirect: "manual",
-    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password, redirectTo: "/contacts" }),
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status < 300 || res.status >= 400 || !cookie || res.headers.get("location") !== "/contacts") fail(`Sign-in failed: HTTP ${res.status} → ${res.headers.get("location")}`);
-  return cookie;
+  const session = await signInThroughForm(origin, email, password);
+  if (!session.ok) fail(session.message);
+  return session.cookie;
 }
 const cookies: string[] = [];
 for (let i = 0; i < clients; i++) cookies.push(await signIn());

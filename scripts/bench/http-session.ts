@@ -1,0 +1,26 @@
+// What the HTTP benchmarks (http.ts, soak.ts) share: a free local port for the server, and a
+// staff session opened through the real sign-in form.
+import net from "node:net";
+
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Signs in through the /login form; the session cookie, or why it failed. */
+export async function signInThroughForm(origin: string, email: string, password: string): Promise<{ ok: true; cookie: string } | { ok: false; message: string }> {
+  const res = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, redirectTo: "/contacts" }),
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (res.status < 300 || res.status >= 400 || !cookie) return { ok: false, message: `Sign-in as ${email} failed: HTTP ${res.status}` };
+  const location = res.headers.get("location");
+  if (location !== "/contacts") return { ok: false, message: `Sign-in as ${email} led to ${location} (password change or two-step sign-in?)` };
+  return { ok: true, cookie };
+}
