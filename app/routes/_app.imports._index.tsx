@@ -9,7 +9,7 @@ import { ErrorPage } from "~/root";
 import { PageHeader } from "~/ui/app-shell";
 import { EmptyState } from "~/ui/empty-state";
 import { formatDateTime } from "~/ui/format";
-import { ImportStatus } from "~/ui/import-status";
+import { BatchCountCells, ImportStatus } from "~/ui/import-status";
 
 const querySchema = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() });
 
@@ -65,9 +65,7 @@ export default function ImportsPage() {
                   <td className="p-2">{b.staffName}</td>
                   <td className="whitespace-nowrap p-2">{formatDateTime(b.createdAt, i18n.language)}</td>
                   <td className="p-2"><ImportStatus status={b.status} /></td>
-                  <td className="p-2 text-right tabular-nums">{b.status === "preview" ? "—" : b.created}</td>
-                  <td className="p-2 text-right tabular-nums">{b.status === "preview" ? "—" : b.merged}</td>
-                  <td className="p-2 text-right tabular-nums">{b.status === "preview" ? "—" : b.rejected}</td>
+                  <BatchCountCells batch={b} />
                 </tr>
               ))}
             </tbody>

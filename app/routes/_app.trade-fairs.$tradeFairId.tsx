@@ -7,7 +7,7 @@ import { idParam, invariantResponse } from "~/lib/http.server";
 import { ErrorPage } from "~/root";
 import { PageHeader } from "~/ui/app-shell";
 import { formatDate, formatDateTime } from "~/ui/format";
-import { ImportStatus } from "~/ui/import-status";
+import { BatchCountCells, ImportStatus } from "~/ui/import-status";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -58,9 +58,7 @@ export default function TradeFairPage() {
                   <td className="p-2"><Link to={`/imports/${b.id}`} className={link}>{b.fileName}</Link></td>
                   <td className="whitespace-nowrap p-2">{formatDateTime(b.createdAt, lang)}</td>
                   <td className="p-2"><ImportStatus status={b.status} /></td>
-                  <td className="p-2 text-right tabular-nums">{b.status === "preview" ? "—" : b.created}</td>
-                  <td className="p-2 text-right tabular-nums">{b.status === "preview" ? "—" : b.merged}</td>
-                  <td className="p-2 text-right tabular-nums">{b.status === "preview" ? "—" : b.rejected}</td>
+                  <BatchCountCells batch={b} />
                 </tr>
               ))}
             </tbody>

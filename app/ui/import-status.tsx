@@ -19,6 +19,18 @@ export function ImportStatus({ status }: { status: string }) {
   return <span className={`rounded px-2 py-0.5 text-sm ${COLORS[status] ?? COLORS.preview}`}>{t(`import.status.${status}`)}</span>;
 }
 
+/** A batch row's created / merged / rejected cells; a batch still in preview has none yet. */
+export function BatchCountCells({ batch }: { batch: { status: string; created: number; merged: number; rejected: number } }) {
+  const cell = (n: number) => <td className="p-2 text-right tabular-nums">{batch.status === "preview" ? "—" : n}</td>;
+  return (
+    <>
+      {cell(batch.created)}
+      {cell(batch.merged)}
+      {cell(batch.rejected)}
+    </>
+  );
+}
+
 /** A stored reason (code and field) in the reader's language. */
 export function useReasonText() {
   const { t } = useTranslation();
