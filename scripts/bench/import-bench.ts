@@ -172,6 +172,7 @@ Import of ${result.state.rowsDone.toLocaleString("en")} rows into ${contacts.toL
   rate             ${Math.round(result.state.rowsDone / seconds).toLocaleString("en")} rows/s
   peak RSS         ${mb(importPeak)}   (target ≤ 300 MB; ${mb(rssBefore)} before the import started)
   write lock       longest ${result.lock.longestMs.toFixed(0)} ms over ${result.lock.transactions} transactions (held ${(result.lock.totalMs / 1000).toFixed(1)} s in all, of which COMMIT ${(result.lock.commitMs / 1000).toFixed(1)} s)
+  phases           validation ${(result.phases.prepareMs / 1000).toFixed(1)} s, look-ups and rules ${(result.phases.decideMs / 1000).toFixed(1)} s, writes ${(result.phases.writeMs / 1000).toFixed(1)} s, COMMIT ${(result.lock.commitMs / 1000).toFixed(1)} s, consents and finish ${(result.phases.finishMs / 1000).toFixed(1)} s; the rest: reading the file, waiting for checkpoints
   checkpoints      ${checkpoints.count} on the checkpoint thread, ${(checkpoints.totalMs / 1000).toFixed(1)} s in all, longest ${checkpoints.longestMs.toFixed(0)} ms (beside the import, not in its way)
   search index     merged in the background in ${mergeSeconds.toFixed(1)} s after the import (short write transactions)
   raw insert       ${rawSeconds.toFixed(1)} s for the same rows in one transaction, no checks → import is ${(seconds / rawSeconds).toFixed(1)}× raw`);

@@ -33,10 +33,12 @@ export type RunState = {
   matched: Set<number>;
   counts: Tally;
   rowsDone: number;
+  /** Contacts that got the newsletter purpose from this file, in row order: their consent events are appended at the end. */
+  newsletterContacts: number[];
 };
 
 export function newRunState(): RunState {
-  return { seen: new InFileKeys(), matched: new Set(), counts: { created: 0, merged: 0, duplicate: 0, suppressed: 0, rejected: 0 }, rowsDone: 0 };
+  return { seen: new InFileKeys(), matched: new Set(), counts: { created: 0, merged: 0, duplicate: 0, suppressed: 0, rejected: 0 }, rowsDone: 0, newsletterContacts: [] };
 }
 
 type PreparedRow = { row: RawRow; check: LeadCheck; keys: string[]; suppressed: boolean; personSort: string; orgSort: string | null };

@@ -19,7 +19,16 @@ export function auditBatch(raw: Database.Database, actor: Actor | null, action: 
   statements(raw).audit.run(now, actor?.id ?? null, actor?.ip ?? null, action, String(batchId), JSON.stringify(summary));
 }
 
-export async function appendConsents(batchId: number, lock: LockStats, { markFinishing }: { markFinishing: boolean }): Promise<void> {
+/**
+ * Appends a "given" consent event for each contact that got the newsletter purpose from the batch.
+ * The import passes the contacts it wrote (`contactIds`); crash recovery, which has no such list,
+ * finds them from the batch's rows, skipping events already appended before the crash.
+ */
+export async function appendConsents(
+  batchId: number,
+  lock: LockStats,
+  { markFinishing, contactIds }: { markFinishing: boolean; contactIds?: readonly number[] },
+): Promise<void> {
   if (markFinishing) {
     await withWriteLock((raw) => {
       raw.prepare(`UPDATE "ImportBatch" SET status = 'finishing', rowsTotal = rowsDone, heartbeatAt = ? WHERE id = ? AND status = 'running'`)
@@ -30,6 +39,21 @@ export async function appendConsents(batchId: number, lock: LockStats, { markFin
   if (!batch || !batch.optInWording) return;
   const newsletterId = (await importPurposes()).newsletter.id;
   const at = sqlDate(obtainedAtOf(batch));
+  const append = (raw: Database.Database, ids: readonly number[]) => {
+    const insert = raw.prepare(
+      `INSERT INTO "ConsentEvent" (contactId, purposeId, kind, at, channel, wording, recordedById, createdAt) VALUES (?, ?, 'given', ?, 'import', ?, ?, ?)`,
+    );
+    const now = sqlDate(new Date());
+    for (const contactId of ids) insert.run(contactId, newsletterId, at, batch.optInWording, batch.staffId, now);
+    statements(raw).heartbeat.run(now, batchId);
+  };
+  if (contactIds) {
+    for (let from = 0; from < contactIds.length; from += CONSENT_CHUNK) {
+      await withWriteLock((raw) => append(raw, contactIds.slice(from, from + CONSENT_CHUNK)), lock);
+      await yieldToOthers();
+    }
+    return;
+  }
   let after = 0;
   for (;;) {
     const done = await withWriteLock((raw) => {
@@ -43,12 +67,7 @@ export async function appendConsents(batchId: number, lock: LockStats, { markFin
            ORDER BY r.id LIMIT ?`,
         )
         .all(batchId, after, newsletterId, at, CONSENT_CHUNK);
-      const insert = raw.prepare(
-        `INSERT INTO "ConsentEvent" (contactId, purposeId, kind, at, channel, wording, recordedById, createdAt) VALUES (?, ?, 'given', ?, 'import', ?, ?, ?)`,
-      );
-      const now = sqlDate(new Date());
-      for (const row of rows) insert.run(row.contactId, newsletterId, at, batch.optInWording, batch.staffId, now);
-      statements(raw).heartbeat.run(now, batchId);
+      append(raw, rows.map((row) => row.contactId));
       if (rows.length) after = rows[rows.length - 1].id;
       return rows.length;
     }, lock);

@@ -33,8 +33,12 @@ export type RunResult = {
   state: RunState;
   lock: LockStats;
   elapsedMs: number;
+  /** Where the time went (ms): validation, database look-ups and rules, writes, the end (consents, "done"). The rest is reading the file. */
+  phases: ImportPhases;
   error?: string;
 };
+
+export type ImportPhases = { prepareMs: number; decideMs: number; writeMs: number; finishMs: number };
 
 export type ClaimResult = { ok: true } | { ok: false; reason: "BATCH_NOT_PREVIEW" | "IMPORT_ALREADY_RUNNING" | "MAPPING_NEEDS_NAME_OR_EMAIL" | LeadFileReason };
 
@@ -85,7 +89,8 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
   const started = performance.now();
   const lock = newLockStats();
   const state = newRunState();
-  const result = (status: RunResult["status"], error?: string): RunResult => ({ status, state, lock, elapsedMs: performance.now() - started, error });
+  const phases: ImportPhases = { prepareMs: 0, decideMs: 0, writeMs: 0, finishMs: 0 };
+  const result = (status: RunResult["status"], error?: string): RunResult => ({ status, state, lock, elapsedMs: performance.now() - started, phases, error });
   const releaseSession = useImportSession();
   try {
     const batch = await loadBatch(batchId);
@@ -106,11 +111,17 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
       if (rows.length === 0) return;
       if (sql.batchFlags.get(batchId)?.cancelRequested) throw new Cancelled();
       // Validation (phone numbers, e-mail shape) costs CPU: done before taking the lock.
+      const t0 = performance.now();
       const prepared = prepareRows(rows, settings);
+      phases.prepareMs += performance.now() - t0;
       const before = lock.totalMs;
       await withWriteLock((raw) => {
+        const t1 = performance.now();
         const decisions = decideRows(raw, prepared, settings, state);
+        const t2 = performance.now();
         writeChunk(raw, decisions, facts, state, new Date());
+        phases.decideMs += t2 - t1;
+        phases.writeMs += performance.now() - t2;
         countDecisions(state, decisions);
         sql.progress.run({ id: batchId, rowsDone: state.rowsDone, ...state.counts, now: sqlDate(new Date()) });
       }, lock);
@@ -134,8 +145,10 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
     if (summary.truncated) throw new Error("FILE_TOO_MANY_ROWS");
     await flush();
 
-    await appendConsents(batchId, lock, { markFinishing: true });
+    const finishing = performance.now();
+    await appendConsents(batchId, lock, { markFinishing: true, contactIds: state.newsletterContacts });
     await finishBatch(batchId, actor, lock);
+    phases.finishMs = performance.now() - finishing;
     // The batch's contacts went into the search index as many small segments: merge them.
     scheduleSearchCompaction();
     return result("done");

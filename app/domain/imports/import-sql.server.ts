@@ -36,6 +36,7 @@ function prepare(raw: Database.Database) {
       `SELECT ${EXISTING_COLUMNS} FROM "Contact" c LEFT JOIN "Organisation" o ON o.id = c.organisationId
        WHERE c.organisationId = ? AND c.sortName = ? ORDER BY c.id LIMIT 1`,
     ),
+    organisationId: raw.prepare<[string], number>(`SELECT id FROM "Organisation" WHERE sortName = ? ORDER BY id LIMIT 1`).pluck(),
     contactSeq: raw.prepare<[], { next: number }>(
       `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Contact'), 0), COALESCE((SELECT MAX(id) FROM "Contact"), 0)) + 1 AS next`,
     ),

@@ -57,15 +57,22 @@ export function writeChunk(raw: Database.Database, decisions: readonly Decision[
   const records = recordValues(facts);
   let nextId = sql.contactSeq.get()!.next;
 
+  // Within one transaction an organisation cannot disappear: its id is looked up once per chunk.
+  const organisations = new Map<string, number>();
   const organisationFor = (name: string, sortName: string, filled: FilledRecord): number => {
-    const existing = sql.organisationIds.get(JSON.stringify([sortName]));
-    if (existing) return existing.id;
+    const known = organisations.get(sortName) ?? sql.organisationId.get(sortName);
+    if (known !== undefined) {
+      organisations.set(sortName, known);
+      return known;
+    }
     const id = Number(sql.insertOrganisation.run(name, sortName, nowIso, nowIso).lastInsertRowid);
     filled.organisationCreated = id;
+    organisations.set(sortName, id);
     return id;
   };
   const addRecords = (contactId: number, codes: readonly PurposeCode[]) => {
     for (const code of codes) {
+      if (code === "newsletter") state.newsletterContacts.push(contactId);
       const r = records[code];
       sql.insertRecord.run(contactId, r.purposeId, r.legalBasis, obtainedIso, r.evidence, r.retentionEndsAt, nowIso);
     }
