@@ -33,12 +33,15 @@ export type RunResult = {
   state: RunState;
   lock: LockStats;
   elapsedMs: number;
-  /** Where the time went (ms): validation, database look-ups and rules, writes, the end (consents, "done"). The rest is reading the file. */
+  /**
+   * Where the time went (ms): validation, database look-ups and rules, writes, the end (consents,
+   * "done"), and between chunks (reading the file, letting others write, checkpoints catching up).
+   */
   phases: ImportPhases;
   error?: string;
 };
 
-export type ImportPhases = { prepareMs: number; decideMs: number; writeMs: number; finishMs: number };
+export type ImportPhases = { prepareMs: number; decideMs: number; writeMs: number; finishMs: number; betweenMs: number };
 
 export type ClaimResult = { ok: true } | { ok: false; reason: "BATCH_NOT_PREVIEW" | "IMPORT_ALREADY_RUNNING" | "MAPPING_NEEDS_NAME_OR_EMAIL" | LeadFileReason };
 
@@ -89,7 +92,7 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
   const started = performance.now();
   const lock = newLockStats();
   const state = newRunState();
-  const phases: ImportPhases = { prepareMs: 0, decideMs: 0, writeMs: 0, finishMs: 0 };
+  const phases: ImportPhases = { prepareMs: 0, decideMs: 0, writeMs: 0, finishMs: 0, betweenMs: 0 };
   const result = (status: RunResult["status"], error?: string): RunResult => ({ status, state, lock, elapsedMs: performance.now() - started, phases, error });
   const releaseSession = useImportSession();
   try {
@@ -105,15 +108,18 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
     let chunkRows = options.fixedChunkRows ?? options.chunkRows ?? 250;
     let pending: RawRow[] = [];
 
+    let chunkEnded = performance.now();
     const flush = async () => {
+      const flushing = performance.now();
+      phases.betweenMs += flushing - chunkEnded;
       const rows = pending;
       pending = [];
       if (rows.length === 0) return;
       if (sql.batchFlags.get(batchId)?.cancelRequested) throw new Cancelled();
       // Validation (phone numbers, e-mail shape) costs CPU: done before taking the lock.
-      const t0 = performance.now();
+      const validating = performance.now();
       const prepared = prepareRows(rows, settings);
-      phases.prepareMs += performance.now() - t0;
+      phases.prepareMs += performance.now() - validating;
       const before = lock.totalMs;
       await withWriteLock((raw) => {
         const t1 = performance.now();
@@ -131,6 +137,7 @@ export async function runClaimedBatch(batchId: number, actor: Actor, options: Ru
       }
       options.onProgress?.(state);
       await yieldToOthers();
+      chunkEnded = performance.now();
     };
 
     const summary = await readCsv(batch.storedFile, {
