@@ -39,13 +39,13 @@ console.log(`contacts ${count(`SELECT count(*) AS n FROM "Contact"`)}, processin
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 if (values["reset-flags"]) {
   const t = performance.now();
-  rawDb().exec(`UPDATE "ProcessingRecord" SET "flaggedAt" = NULL WHERE "flaggedAt" IS NOT NULL; UPDATE "Contact" SET "retentionFlaggedAt" = NULL WHERE "retentionFlaggedAt" IS NOT NULL`);
+  rawDb().exec(`DELETE FROM "RetentionFlag"; DELETE FROM "ContactRetentionFlag"`);
   rawDb().pragma("wal_checkpoint(TRUNCATE)");
   console.log(`flags reset: ${ms(t)}`);
 }
 for (const label of ["first sweep", "second sweep (idempotent)"]) {
   const r = await sweepRetention();
-  console.log(`${label}: ${r.elapsedMs} ms, ${r.batches} batches, longest ${r.longestBatchMs} ms; records +${r.flaggedRecords}/-${r.clearedRecords}, contacts +${r.flaggedContacts}/-${r.clearedContacts}`);
+  console.log(`${label}: ${r.elapsedMs} ms, ${r.batches} batches, longest ${r.longestBatchMs} ms, lock held ${r.lockMs} ms (COMMIT ${r.commitMs}); records +${r.flaggedRecords}/-${r.clearedRecords}, contacts +${r.flaggedContacts}/-${r.clearedContacts}`);
 }
 
 let t0 = performance.now();

@@ -28,14 +28,16 @@ function insertContact(seed: Seed): number {
   const raw = rawDb();
   const id = (raw.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Contact'), 0) + 1 AS id`).get() as { id: number }).id;
   const record = raw.prepare(`INSERT INTO "ProcessingRecord" ("contactId","purposeId","legalBasis","sourceKind","since","endedAt","createdAt") VALUES (?,?,?,?,?,?,?)`);
-  const contact = raw.prepare(`INSERT INTO "Contact" ("id","firstName","lastName","sortName","email","phone","organisationId","stage","ownerId","sourceKind","obtainedAt","tradeFairId","restricted","retentionFlaggedAt","lastInteractionAt","erasedAt","createdAt","updatedAt")
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const contact = raw.prepare(`INSERT INTO "Contact" ("id","firstName","lastName","sortName","email","phone","organisationId","stage","ownerId","sourceKind","obtainedAt","tradeFairId","restricted","lastInteractionAt","erasedAt","createdAt","updatedAt")
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const flag = raw.prepare(`INSERT INTO "ContactRetentionFlag" ("contactId","ownerId","flaggedAt") VALUES (?,?,?)`);
   const tag = raw.prepare(`INSERT INTO "ContactTag" ("contactId","tag") VALUES (?,?)`);
   raw.transaction(() => {
     for (const p of seed.purposes ?? [{ id: purposeIds[0] }]) record.run(id, p.id, "consent", seed.sourceKind ?? "web-form", NOW, p.ended ? NOW : null, NOW);
     contact.run(id, seed.firstName, seed.lastName, contactSortName(seed.firstName, seed.lastName), seed.email ?? null, seed.phone ?? null,
       seed.organisationId ?? null, seed.stage ?? "lead", seed.ownerId ?? null, seed.sourceKind ?? "web-form", "2026-05-04T00:00:00.000+00:00",
-      seed.tradeFairId ?? null, seed.restricted ? 1 : 0, seed.retentionFlaggedAt ?? null, seed.lastInteractionAt ?? null, seed.erasedAt ?? null, NOW, NOW);
+      seed.tradeFairId ?? null, seed.restricted ? 1 : 0, seed.lastInteractionAt ?? null, seed.erasedAt ?? null, NOW, NOW);
+    if (seed.retentionFlaggedAt) flag.run(id, seed.ownerId ?? null, seed.retentionFlaggedAt);
     for (const t of seed.tags ?? []) tag.run(id, t);
   })();
   return id;
@@ -157,7 +159,7 @@ describe("contact list filters", () => {
   it("reads booleans and dates as Prisma writes them", async () => {
     const id = insertContact({ firstName: "Prisma", lastName: "Writtenrow" });
     const prisma = await db();
-    await prisma.contact.update({ where: { id }, data: { restricted: true, retentionFlaggedAt: new Date("2026-03-04T05:06:07.089Z"), lastInteractionAt: new Date("2026-02-03T04:05:06.007Z") } });
+    await prisma.contact.update({ where: { id }, data: { restricted: true, retentionFlag: { create: { flaggedAt: new Date("2026-03-04T05:06:07.089Z") } }, lastInteractionAt: new Date("2026-02-03T04:05:06.007Z") } });
     const [row] = listContacts(query({ q: "writtenrow", restricted: "yes", retentionFlagged: "yes" })).rows;
     expect(row).toMatchObject({ id, restricted: true, lastInteractionAt: "2026-02-03T04:05:06.007+00:00", retentionFlaggedAt: "2026-03-04T05:06:07.089+00:00" });
   });

@@ -157,7 +157,7 @@ describe("an objection to direct marketing (Art. 21(3))", () => {
     expect(events.map((e) => e.purposeId).sort()).toEqual([p.newsletter.id, p["offer-after-visit"].id].sort());
     expect(await isSuppressed("Object.Me@example.test")).toBe(true);
     // Answering inquiries still rests on its consent: the contact is not flagged.
-    expect((await prisma.contact.findUniqueOrThrow({ where: { id }, select: { retentionFlaggedAt: true } })).retentionFlaggedAt).toBeNull();
+    expect(await prisma.contactRetentionFlag.findUnique({ where: { contactId: id } })).toBeNull();
     expect(await prisma.auditEntry.count({ where: { action: "contact.marketing-objection", recordId: String(id) } })).toBe(1);
   });
 });

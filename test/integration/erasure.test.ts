@@ -64,7 +64,7 @@ describe("erasing a contact (Art. 17)", () => {
     const contact = await prisma.contact.findUniqueOrThrow({ where: { id: c.id } });
     expect(contact).toMatchObject({
       firstName: "Erased", lastName: `#${c.id}`, email: null, phone: null, mobile: null, jobTitle: null, street: null, postalCode: null,
-      city: null, country: null, language: null, organisationId: null, sourceDetail: null, restrictionReason: null, retentionFlaggedAt: null,
+      city: null, country: null, language: null, organisationId: null, sourceDetail: null, restrictionReason: null,
     });
     expect(contact.erasedAt).toBeInstanceOf(Date);
     expect(await prisma.contactTag.count({ where: { contactId: c.id } })).toBe(0);

@@ -69,7 +69,7 @@ function seedContacts(code: string, count: number, facts: (i: number) => { since
 
 const stored = () => new Map((rawDb().prepare(`SELECT id, "retentionEndsAt" AS ends FROM "ProcessingRecord"`).all() as { id: number; ends: string | null }[]).map((r) => [r.id, r.ends]));
 const text = (date: Date | null) => (date ? dbDateTime(date) : null);
-const flaggedContacts = () => new Set((rawDb().prepare(`SELECT id FROM "Contact" WHERE "retentionFlaggedAt" IS NOT NULL`).all() as { id: number }[]).map((r) => r.id));
+const flaggedContacts = () => new Set((rawDb().prepare(`SELECT "contactId" AS id FROM "ContactRetentionFlag"`).all() as { id: number }[]).map((r) => r.id));
 /** What the pure rule says a record's date becomes when the job moves it from rule `from` to `to`. */
 const moved = (s: Seeded, from: RetentionRule, to: RetentionRule, ends: Date | null = s.ends) =>
   text(retentionEndAfterRuleChange(from, to, { since: s.since, lastInteractionAt: s.lastInteractionAt, retentionEndsAt: ends }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { logInteraction } from "~/domain/contacts/contact-detail.server";
 import { contactSchema } from "~/domain/contacts/contact.schema";
 import { createContact } from "~/domain/contacts/contacts.server";
+import { bulkAssignOwner } from "~/domain/contacts/contact-list.server";
 import { addMonthsClamped } from "~/domain/privacy/dates";
 import { eraseContact } from "~/domain/privacy/erasure.server";
 import { retentionReview } from "~/domain/privacy/retention-flags";
@@ -40,9 +41,15 @@ async function contactFor(actor: Actor, code: string, obtained: Date, facts: Con
   return created.id;
 }
 
-const flaggedRecordIds = () => (rawDb().prepare(`SELECT id FROM "ProcessingRecord" WHERE "flaggedAt" IS NOT NULL ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
-const flaggedContactIds = () => (rawDb().prepare(`SELECT id FROM "Contact" WHERE "retentionFlaggedAt" IS NOT NULL ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
-const snapshot = () => JSON.stringify([rawDb().prepare(`SELECT id, "flaggedAt", "retentionEndsAt" FROM "ProcessingRecord" ORDER BY id`).all(), rawDb().prepare(`SELECT id, "retentionFlaggedAt", "updatedAt" FROM "Contact" ORDER BY id`).all()]);
+const flaggedRecordIds = () => (rawDb().prepare(`SELECT "recordId" AS id FROM "RetentionFlag" ORDER BY "recordId"`).all() as { id: number }[]).map((r) => r.id);
+const flaggedContactIds = () => (rawDb().prepare(`SELECT "contactId" AS id FROM "ContactRetentionFlag" ORDER BY "contactId"`).all() as { id: number }[]).map((r) => r.id);
+const snapshot = () =>
+  JSON.stringify([
+    rawDb().prepare(`SELECT * FROM "RetentionFlag" ORDER BY "recordId"`).all(),
+    rawDb().prepare(`SELECT * FROM "ContactRetentionFlag" ORDER BY "contactId"`).all(),
+    rawDb().prepare(`SELECT id, "retentionEndsAt" FROM "ProcessingRecord" ORDER BY id`).all(),
+    rawDb().prepare(`SELECT id, "updatedAt" FROM "Contact" ORDER BY id`).all(),
+  ]);
 function rowCounts(): Record<string, number> {
   const tables = rawDb().prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ContactSearch%' AND name NOT LIKE '\\_%' ESCAPE '\\'`).all() as { name: string }[];
   return Object.fromEntries(tables.map(({ name }) => [name, (rawDb().prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
@@ -121,8 +128,13 @@ describe("the retention sweep", () => {
     expect(second).toMatchObject({ flaggedRecords: 0, clearedRecords: 0, flaggedContacts: 0, clearedContacts: 0 });
     expect(snapshot()).toBe(after);
     const countsAfter = rowCounts();
-    // The first sweep wrote one audit entry (its counts); nothing else changed in number.
-    expect(countsAfter).toEqual({ ...countsBefore, AuditEntry: countsBefore.AuditEntry + 1 });
+    // The first sweep wrote one audit entry (its counts) and the flags (rows of their own); nothing else changed in number.
+    expect(countsAfter).toEqual({
+      ...countsBefore,
+      AuditEntry: countsBefore.AuditEntry + 1,
+      RetentionFlag: countsBefore.RetentionFlag + expectedCount,
+      ContactRetentionFlag: countsBefore.ContactRetentionFlag + expectedCount,
+    });
     expect(Object.keys(countsAfter).length).toBeGreaterThan(20);
 
     // A new interaction moves the inquiry's retention into the future: the next sweep lifts its flag.
@@ -177,6 +189,14 @@ describe("the review queue", () => {
     const visit = (await listPurposes()).find((p) => p.code === "offer-after-visit")!;
     expect((await all({ purpose: visit.id })).filter((id) => mine.includes(id))).toEqual([toHold]);
     expect((await all({ owner: sales.id })).length).toBe(mine.length);
+    // The flag keeps the contact's owner (a trigger): reassigning moves the entry to the new owner's queue.
+    await bulkAssignOwner(manager.actor, [others[0]], manager.id);
+    expect(await all({ owner: sales.id })).not.toContain(others[0]);
+    expect(await all({ owner: manager.id })).toContain(others[0]);
+    await bulkAssignOwner(manager.actor, [others[1]], null);
+    expect(await all({ owner: "unassigned" })).toContain(others[1]);
+    await bulkAssignOwner(manager.actor, [others[0], others[1]], sales.id);
+    expect((await all({ owner: sales.id })).length).toBe(mine.length);
     const first = (await listReviewQueue(manager.actor, { purpose: visit.id })).entries.find((e) => e.id === toHold)!;
     expect(first.reasons).toHaveLength(1);
     expect(first.reasons[0].names.nameEn).toBe("Offer following a recent visit");
@@ -204,8 +224,8 @@ describe("the review queue", () => {
     const audit = await prisma.auditEntry.findMany({ where: { recordId: { in: [toErase, toExtend, toHold].map(String) }, action: { in: ["contact.erased", "retention.extended", "retention.held"] } }, select: { action: true, recordId: true, staffId: true } });
     expect(audit.map((e) => `${e.action}#${e.recordId}`).sort()).toEqual([`contact.erased#${toErase}`, `retention.extended#${toExtend}`, `retention.held#${toHold}`].sort());
     expect(audit.every((e) => e.staffId === manager.id)).toBe(true);
-    expect(await prisma.processingRecord.findFirst({ where: { contactId: toExtend }, select: { extendedUntil: true, extensionReason: true, flaggedAt: true } }))
-      .toEqual({ extendedUntil: until, extensionReason: "Open tender until next year", flaggedAt: null });
+    expect(await prisma.processingRecord.findFirst({ where: { contactId: toExtend }, select: { extendedUntil: true, extensionReason: true, retentionFlag: true } }))
+      .toEqual({ extendedUntil: until, extensionReason: "Open tender until next year", retentionFlag: null });
     expect(await eraseContact(manager.actor, toHold, { reason: "try" })).toEqual({ ok: false, reason: "LEGAL_HOLD" });
 
     // Bulk: the rest held in one go; the queue is then empty, and stays so after the next sweep.

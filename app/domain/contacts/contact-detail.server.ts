@@ -15,7 +15,7 @@ export async function getContactDetail(actor: Actor, id: number) {
       id: true, firstName: true, lastName: true, email: true, phone: true, mobile: true, jobTitle: true,
       street: true, postalCode: true, city: true, country: true, language: true, stage: true,
       sourceKind: true, sourceDetail: true, obtainedAt: true, restricted: true, restrictionReason: true, restrictedAt: true,
-      lastInteractionAt: true, retentionFlaggedAt: true, noticeDueAt: true, noticeSentAt: true, erasedAt: true, createdAt: true,
+      lastInteractionAt: true, retentionFlag: { select: { flaggedAt: true } }, noticeDueAt: true, noticeSentAt: true, erasedAt: true, createdAt: true,
       ownerId: true, owner: { select: { id: true, name: true } },
       organisation: { select: { id: true, name: true } },
       tradeFair: { select: { id: true, name: true } },
@@ -23,7 +23,7 @@ export async function getContactDetail(actor: Actor, id: number) {
       processingRecords: {
         orderBy: [{ endedAt: "asc" }, { id: "asc" }],
         select: {
-          id: true, legalBasis: true, sourceKind: true, since: true, evidence: true, retentionEndsAt: true, flaggedAt: true, endedAt: true,
+          id: true, legalBasis: true, sourceKind: true, since: true, evidence: true, retentionEndsAt: true, retentionFlag: { select: { flaggedAt: true } }, endedAt: true,
           extendedUntil: true, legalHoldReason: true,
           purpose: { select: { id: true, code: true, nameEn: true, nameNl: true, nameFr: true, retentionAnchor: true, retentionYears: true, retentionMonths: true } },
         },
@@ -36,7 +36,14 @@ export async function getContactDetail(actor: Actor, id: number) {
     },
   });
   if (!contact) return null;
-  return { ...contact, editDenied: contactEditDenied(actor, contact), canRestrict: canRestrict(actor) };
+  const { retentionFlag, processingRecords, ...rest } = contact;
+  return {
+    ...rest,
+    retentionFlaggedAt: retentionFlag?.flaggedAt ?? null,
+    processingRecords: processingRecords.map(({ retentionFlag: flag, ...record }) => ({ ...record, flaggedAt: flag?.flaggedAt ?? null })),
+    editDenied: contactEditDenied(actor, contact),
+    canRestrict: canRestrict(actor),
+  };
 }
 
 export type ContactActionResult = { ok: true } | { ok: false; reason: EditDenied | "NOT_FOUND" };

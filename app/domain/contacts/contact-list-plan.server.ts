@@ -52,9 +52,16 @@ export function terms(filter: ContactListFilter): Term[] {
   };
   // "No" answers are never selective: no index to start from.
   if (filter.restricted !== undefined) column(`c."restricted" = ${filter.restricted ? 1 : 0}`, {}, filter.restricted ? "Contact_restricted_id_idx" : undefined);
-  // "> ''" is IS NOT NULL for ISO dates, written as a range the index can serve.
-  if (filter.retentionFlagged === true) column(`c."retentionFlaggedAt" > ''`, {}, "Contact_retentionFlaggedAt_id_idx");
-  if (filter.retentionFlagged === false) column('c."retentionFlaggedAt" IS NULL', {});
+  // Flags are rows of their own (ADR 021).
+  const flagged = 'EXISTS (SELECT 1 FROM "ContactRetentionFlag" f WHERE f."contactId" = c.id)';
+  if (filter.retentionFlagged === true) {
+    out.push({
+      sql: flagged,
+      params: {},
+      drive: { from: '"ContactRetentionFlag" f CROSS JOIN "Contact" c ON c.id = f."contactId"', where: "1", probe: 'SELECT 1 FROM "ContactRetentionFlag"' },
+    });
+  }
+  if (filter.retentionFlagged === false) out.push({ sql: `NOT ${flagged}`, params: {} });
   if (filter.tradeFairId !== undefined) column('c."tradeFairId" = @tradeFairId', { tradeFairId: filter.tradeFairId }, "Contact_tradeFairId_id_idx", "tradeFairId");
   if (filter.tag) {
     out.push({

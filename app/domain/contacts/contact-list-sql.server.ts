@@ -76,7 +76,8 @@ export function countUpTo(filter: ContactListFilter, cap: number): number {
 const PURPOSE_NAME: Record<Language, string> = { en: "nameEn", nl: "nameNl", fr: "nameFr" };
 
 const LIST_COLUMNS = `c.id, c."firstName", c."lastName", c."email", o."name" AS "organisationName", c."stage",
-  s."name" AS "ownerName", c."restricted", c."retentionFlaggedAt", c."lastInteractionAt", c."sortName"`;
+  s."name" AS "ownerName", c."restricted",
+  (SELECT f."flaggedAt" FROM "ContactRetentionFlag" f WHERE f."contactId" = c.id) AS "retentionFlaggedAt", c."lastInteractionAt", c."sortName"`;
 
 function exportColumns(language: Language): string {
   return `c.id, c."firstName", c."lastName", c."email", c."phone", c."mobile", c."jobTitle", o."name" AS "organisationName",

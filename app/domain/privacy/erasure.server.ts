@@ -41,14 +41,17 @@ export async function eraseContactIn(tx: Tx, actor: Actor, contactId: number, op
       firstName, lastName, sortName: contactSortName(firstName, lastName),
       email: null, phone: null, mobile: null, jobTitle: null, street: null, postalCode: null, city: null, country: null,
       language: null, organisationId: null, sourceDetail: null, restrictionReason: null, noticeChannel: null,
-      retentionFlaggedAt: null, erasedAt: now,
+      erasedAt: now,
     },
   });
   const tags = await tx.contactTag.deleteMany({ where: { contactId } });
   const interactions = await tx.interaction.updateMany({ where: { contactId }, data: { summary: "" } });
   // Records stay as the history of why the data was held; evidence text may quote the person, so it goes.
   const records = await tx.processingRecord.updateMany({ where: { contactId, endedAt: null }, data: { endedAt: now } });
-  await tx.processingRecord.updateMany({ where: { contactId }, data: { flaggedAt: null, evidence: null } });
+  await tx.processingRecord.updateMany({ where: { contactId }, data: { evidence: null } });
+  // Nothing is left to review: an erased contact leaves the retention queue.
+  await tx.retentionFlag.deleteMany({ where: { contactId } });
+  await tx.contactRetentionFlag.deleteMany({ where: { contactId } });
   // Import rows keep their outcome (batch counts, undo) but not the file's values.
   const importRows = await tx.importRow.updateMany({ where: { contactId }, data: { cells: null, filled: null, conflicts: null } });
   const commercial = await eraseCommercialRecords(tx, contactId);

@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 const capped = (inner: string) => `SELECT count(*) AS n FROM (${inner} LIMIT ${COUNT_CAP + 1})`;
 
 const SQL = {
-  flagged: capped(`SELECT 1 FROM "Contact" WHERE "retentionFlaggedAt" IS NOT NULL AND "erasedAt" IS NULL`),
+  // Erasure removes a contact's flags, so every flag is a live contact's.
+  flagged: capped(`SELECT 1 FROM "ContactRetentionFlag"`),
   // On its due day a request is still due, not overdue (as on the requests page).
   dsrOverdue: capped(`SELECT 1 FROM "DataSubjectRequest" WHERE "status" = 'open' AND "dueAt" < @today`),
   dsrDueThisWeek: capped(`SELECT 1 FROM "DataSubjectRequest" WHERE "status" = 'open' AND "dueAt" >= @today AND "dueAt" < @weekEnd`),

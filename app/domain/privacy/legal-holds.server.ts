@@ -129,7 +129,7 @@ export async function liftLegalHold(actor: Actor, contactId: number, reason: str
   assertRole(actor, "manager");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { erasedAt: true, retentionFlaggedAt: true } });
+    const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { erasedAt: true, retentionFlag: { select: { flaggedAt: true } } } });
     if (!contact) return { ok: false as const, reason: "NOT_FOUND" as const };
     if (contact.erasedAt) return { ok: false as const, reason: "ALREADY_ERASED" as const };
     const held = await tx.processingRecord.findMany({ where: { contactId, legalHoldReason: { not: null } }, select: { id: true, endedAt: true, purpose: { select: { code: true } } } });
@@ -141,13 +141,14 @@ export async function liftLegalHold(actor: Actor, contactId: number, reason: str
     await tx.processingRecord.updateMany({ where: { id: { in: ids } }, data: { legalHoldReason: null, legalHoldAt: null } });
     const open = await tx.processingRecord.findMany({
       where: { contactId, endedAt: null },
-      select: { id: true, retentionEndsAt: true, extendedUntil: true, flaggedAt: true, purpose: { select: { code: true } } },
+      select: { id: true, purposeId: true, retentionEndsAt: true, extendedUntil: true, retentionFlag: { select: { flaggedAt: true } }, purpose: { select: { code: true } } },
     });
     const { expired } = retentionReview(open.map((r) => ({ purposeCode: r.purpose.code, retentionEndsAt: r.retentionEndsAt, extendedUntil: r.extendedUntil })), now);
     const due = open.filter((r) => expired.includes(r.purpose.code));
     if (due.length) {
-      await tx.processingRecord.updateMany({ where: { id: { in: due.filter((r) => !r.flaggedAt).map((r) => r.id) } }, data: { flaggedAt: now } });
-      if (!contact.retentionFlaggedAt) await tx.contact.update({ where: { id: contactId }, data: { retentionFlaggedAt: now } });
+      const unflagged = due.filter((r) => !r.retentionFlag);
+      await tx.retentionFlag.createMany({ data: unflagged.map((r) => ({ recordId: r.id, contactId, purposeId: r.purposeId, flaggedAt: now })) });
+      if (!contact.retentionFlag) await tx.contactRetentionFlag.create({ data: { contactId, flaggedAt: now } });
     }
     const decisionIds: number[] = [];
     for (const id of ids) {

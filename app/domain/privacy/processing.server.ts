@@ -35,6 +35,7 @@ export async function endProcessingRecords(tx: Tx, records: readonly EndableReco
 export async function flagWhenNothingOpen(tx: Tx, contactId: number, now: Date): Promise<boolean> {
   const open = await tx.processingRecord.count({ where: { contactId, endedAt: null } });
   if (open > 0) return false;
-  const flagged = await tx.contact.updateMany({ where: { id: contactId, retentionFlaggedAt: null }, data: { retentionFlaggedAt: now } });
-  return flagged.count > 0;
+  if (await tx.contactRetentionFlag.findUnique({ where: { contactId }, select: { contactId: true } })) return false;
+  await tx.contactRetentionFlag.create({ data: { contactId, flaggedAt: now } });
+  return true;
 }

@@ -21,35 +21,37 @@ const SMALL_PURPOSE = 5_000;
 const prepared = preparedStatement;
 
 export function reviewQueuePage(query: QueuePageQuery): { id: number; at: string }[] {
-  const where = ['c."retentionFlaggedAt" IS NOT NULL', 'c."erasedAt" IS NULL'];
+  // Flags are their own rows (ADR 021); an erased contact's flags went with its data.
+  const where = ['c."erasedAt" IS NULL'];
   const params: Record<string, string | number> = { limit: query.limit };
   if (query.since) {
-    where.push('c."retentionFlaggedAt" >= @since');
+    where.push('f."flaggedAt" >= @since');
     params.since = isoDb(query.since);
   }
-  if (query.owner === "unassigned") where.push('c."ownerId" IS NULL');
+  if (query.owner === "unassigned") where.push('f."ownerId" IS NULL');
   else if (query.owner !== undefined) {
-    where.push('c."ownerId" = @owner');
+    where.push('f."ownerId" = @owner');
     params.owner = query.owner;
   }
   if (query.after) {
-    where.push('(c."retentionFlaggedAt", c.id) > (@afterAt, @afterId)');
+    where.push('(f."flaggedAt", f."contactId") > (@afterAt, @afterId)');
     params.afterAt = isoDb(query.after.at);
     params.afterId = query.after.id;
   }
-  let from = '"Contact" c';
+  let from = '"ContactRetentionFlag" f CROSS JOIN "Contact" c ON c.id = f."contactId"';
   if (query.purpose !== undefined) {
     params.purpose = query.purpose;
-    const few = (prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM "ProcessingRecord" INDEXED BY "ProcessingRecord_flagged_purposeId_idx"
-      WHERE "purposeId" = @purpose AND "flaggedAt" IS NOT NULL LIMIT ${SMALL_PURPOSE + 1})`).get({ purpose: query.purpose }) as { n: number }).n <= SMALL_PURPOSE;
+    const few = (prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM "RetentionFlag" WHERE "purposeId" = @purpose LIMIT ${SMALL_PURPOSE + 1})`)
+      .get({ purpose: query.purpose }) as { n: number }).n <= SMALL_PURPOSE;
     if (few) {
       // A rare purpose: its few flagged records first, so an empty result does not walk the whole queue.
-      from = '"ProcessingRecord" pr INDEXED BY "ProcessingRecord_flagged_purposeId_idx" CROSS JOIN "Contact" c ON c.id = pr."contactId"';
-      where.push('pr."purposeId" = @purpose', 'pr."flaggedAt" IS NOT NULL');
+      from = `"RetentionFlag" rf INDEXED BY "RetentionFlag_purposeId_contactId_idx" CROSS JOIN "ContactRetentionFlag" f ON f."contactId" = rf."contactId"
+        CROSS JOIN "Contact" c ON c.id = f."contactId"`;
+      where.push('rf."purposeId" = @purpose');
     } else {
-      where.push('EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr."contactId" = c.id AND pr."purposeId" = @purpose AND pr."flaggedAt" IS NOT NULL)');
+      where.push('EXISTS (SELECT 1 FROM "RetentionFlag" rf WHERE rf."contactId" = f."contactId" AND rf."purposeId" = @purpose)');
     }
   }
-  const sql = `SELECT c.id, c."retentionFlaggedAt" AS at FROM ${from} WHERE ${where.join(" AND ")} ORDER BY c."retentionFlaggedAt", c.id LIMIT @limit`;
+  const sql = `SELECT c.id, f."flaggedAt" AS at FROM ${from} WHERE ${where.join(" AND ")} ORDER BY f."flaggedAt", f."contactId" LIMIT @limit`;
   return prepared(sql).all(params) as { id: number; at: string }[];
 }

@@ -41,13 +41,16 @@ export async function listReviewQueue(actor: Actor, filter: ReviewFilter): Promi
   const rows = await prisma.contact.findMany({
     where: { id: { in: ids } },
     select: {
-      id: true, firstName: true, lastName: true, retentionFlaggedAt: true,
+      id: true, firstName: true, lastName: true, retentionFlag: { select: { flaggedAt: true } },
       organisation: { select: { name: true } },
       owner: { select: { name: true } },
       processingRecords: {
-        where: { flaggedAt: { not: null } },
+        where: { retentionFlag: { isNot: null } },
         orderBy: { retentionEndsAt: "asc" },
-        select: { purposeId: true, retentionEndsAt: true, extendedUntil: true, flaggedAt: true, purpose: { select: { nameEn: true, nameNl: true, nameFr: true } } },
+        select: {
+          purposeId: true, retentionEndsAt: true, extendedUntil: true, retentionFlag: { select: { flaggedAt: true } },
+          purpose: { select: { nameEn: true, nameNl: true, nameFr: true } },
+        },
       },
     },
   });
@@ -55,13 +58,13 @@ export async function listReviewQueue(actor: Actor, filter: ReviewFilter): Promi
   // A row decided between the two reads simply drops out of this page.
   const page = ids.flatMap((id) => {
     const r = byId.get(id);
-    return r && r.retentionFlaggedAt ? [{ ...r, retentionFlaggedAt: r.retentionFlaggedAt }] : [];
+    return r && r.retentionFlag ? [{ ...r, retentionFlaggedAt: r.retentionFlag.flaggedAt }] : [];
   });
   const entries = page.map((r) => ({
     id: r.id, firstName: r.firstName, lastName: r.lastName, organisation: r.organisation?.name ?? null, owner: r.owner?.name ?? null,
     flaggedAt: r.retentionFlaggedAt,
     reasons: r.processingRecords.map((p) => ({
-      purposeId: p.purposeId, names: p.purpose, flaggedAt: p.flaggedAt,
+      purposeId: p.purposeId, names: p.purpose, flaggedAt: p.retentionFlag?.flaggedAt ?? null,
       runOutOn: p.extendedUntil && p.retentionEndsAt && p.extendedUntil > p.retentionEndsAt ? p.extendedUntil : p.retentionEndsAt,
     })),
   }));
@@ -96,28 +99,29 @@ export async function decideRetentionBulk(
 }
 
 async function decideIn(tx: Tx, actor: Actor, contactId: number, decision: ReviewDecision): Promise<DecisionResult> {
-  const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { retentionFlaggedAt: true, erasedAt: true } });
+  const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { retentionFlag: { select: { flaggedAt: true } }, erasedAt: true } });
   if (!contact) return { ok: false, reason: "NOT_FOUND" };
   if (contact.erasedAt) return { ok: false, reason: "ALREADY_ERASED" };
   // Someone else may have decided meanwhile: the entry has left the queue.
-  if (!contact.retentionFlaggedAt) return { ok: false, reason: "NOT_FLAGGED" };
+  if (!contact.retentionFlag) return { ok: false, reason: "NOT_FLAGGED" };
   if (decision.kind === "erase") return eraseContactIn(tx, actor, contactId, { reason: decision.reason });
 
   const now = new Date();
   if (decision.kind === "extend" && decision.until.getTime() <= now.getTime()) return { ok: false, reason: "DATE_NOT_FUTURE" };
   // Extend moves the records that ran out; a hold keeps the whole entry, so it covers every open record.
   const records = await tx.processingRecord.findMany({
-    where: decision.kind === "extend" ? { contactId, flaggedAt: { not: null }, endedAt: null } : { contactId, endedAt: null },
+    where: decision.kind === "extend" ? { contactId, retentionFlag: { isNot: null }, endedAt: null } : { contactId, endedAt: null },
     select: { id: true, purpose: { select: { code: true } } },
   });
   const ids = records.map((r) => r.id);
   await tx.processingRecord.updateMany({
     where: { id: { in: ids } },
     data: decision.kind === "extend"
-      ? { extendedUntil: decision.until, extensionReason: decision.reason, flaggedAt: null }
-      : { legalHoldReason: decision.reason, legalHoldAt: now, flaggedAt: null },
+      ? { extendedUntil: decision.until, extensionReason: decision.reason }
+      : { legalHoldReason: decision.reason, legalHoldAt: now },
   });
-  await tx.contact.update({ where: { id: contactId }, data: { retentionFlaggedAt: null } });
+  await tx.retentionFlag.deleteMany({ where: { recordId: { in: ids } } });
+  await tx.contactRetentionFlag.delete({ where: { contactId } });
   const newDate = decision.kind === "extend" ? decision.until : null;
   const rows = ids.length ? ids.map((id) => ({ processingRecordId: id as number | null })) : [{ processingRecordId: null }];
   for (const row of rows) {

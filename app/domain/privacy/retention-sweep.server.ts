@@ -22,6 +22,9 @@ export type SweepResult = {
   clearedContacts: number;
   batches: number;
   longestBatchMs: number;
+  /** Write lock held in all, and the part of it spent in COMMIT (ms). */
+  lockMs: number;
+  commitMs: number;
   elapsedMs: number;
 };
 
@@ -35,22 +38,26 @@ const DUE = `pr."endedAt" IS NULL AND pr."legalHoldReason" IS NULL
   AND (pr."extendedUntil" IS NULL OR pr."extendedUntil" < @cutoff)
   AND EXISTS (SELECT 1 FROM "Contact" c WHERE c.id = pr."contactId" AND c."erasedAt" IS NULL)`;
 
+// Flags are rows of their own (ADR 021): flagging adds a small row instead of rewriting the
+// contact's and the record's, so even a first sweep over a million contacts writes little.
 const SQL = {
   bounds: `SELECT min(id) AS lo, max(id) AS hi FROM "ProcessingRecord"`,
-  // A flag whose reason went away (new interaction, changed rule, decision) is lifted.
-  // NOT INDEXED: read the id range itself. Left to choose, SQLite scans the whole partial index of
-  // flagged records (ordered by purpose, not id) in every batch: a second sweep took 10 s at 1M.
-  clearRecords: `UPDATE "ProcessingRecord" AS pr NOT INDEXED SET "flaggedAt" = NULL
-    WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NOT NULL AND NOT (${DUE}) RETURNING "contactId"`,
-  flagRecords: `UPDATE "ProcessingRecord" AS pr SET "flaggedAt" = @now
-    WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NULL AND ${DUE}`,
-  flagContacts: `UPDATE "Contact" SET "retentionFlaggedAt" = @now
-    WHERE "retentionFlaggedAt" IS NULL AND "erasedAt" IS NULL
-      AND id IN (SELECT pr."contactId" FROM "ProcessingRecord" pr NOT INDEXED WHERE pr.id BETWEEN @lo AND @hi AND pr."flaggedAt" IS NOT NULL)`,
+  // A flag whose reason went away (new interaction, changed rule, decision) is lifted. Reads the
+  // flags of the id range only, each checked against its record.
+  clearRecords: `DELETE FROM "RetentionFlag" AS f
+    WHERE f."recordId" BETWEEN @lo AND @hi
+      AND NOT EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr.id = f."recordId" AND ${DUE}) RETURNING "contactId"`,
+  // NOT INDEXED: read the id range of the table itself, never an index in another order.
+  flagRecords: `INSERT OR IGNORE INTO "RetentionFlag" ("recordId", "contactId", "purposeId", "flaggedAt")
+    SELECT pr.id, pr."contactId", pr."purposeId", @now FROM "ProcessingRecord" AS pr NOT INDEXED
+    WHERE pr.id BETWEEN @lo AND @hi AND NOT EXISTS (SELECT 1 FROM "RetentionFlag" x WHERE x."recordId" = pr.id) AND ${DUE}`,
+  flagContacts: `INSERT OR IGNORE INTO "ContactRetentionFlag" ("contactId", "ownerId", "flaggedAt")
+    SELECT c.id, c."ownerId", @now FROM "Contact" c
+    WHERE c.id IN (SELECT f."contactId" FROM "RetentionFlag" f WHERE f."recordId" BETWEEN @lo AND @hi)
+      AND NOT EXISTS (SELECT 1 FROM "ContactRetentionFlag" x WHERE x."contactId" = c.id) AND c."erasedAt" IS NULL`,
   // A contact leaves the queue once none of its records is flagged (checked for the contacts of lifted flags only).
-  clearContact: `UPDATE "Contact" SET "retentionFlaggedAt" = NULL
-    WHERE id = @id AND "retentionFlaggedAt" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "ProcessingRecord" pr WHERE pr."contactId" = @id AND pr."flaggedAt" IS NOT NULL)`,
+  clearContact: `DELETE FROM "ContactRetentionFlag"
+    WHERE "contactId" = @id AND NOT EXISTS (SELECT 1 FROM "RetentionFlag" f WHERE f."contactId" = @id)`,
 };
 
 const prepared = (handle: Database.Database) => preparedStatements(SQL, handle);
@@ -89,7 +96,7 @@ async function sweep(options: SweepOptions): Promise<SweepResult> {
   const adaptive = options.batchSize === undefined;
   let size = options.batchSize ?? DEFAULT_BATCH;
   const liftedContacts = new Set<number>();
-  const result: SweepResult = { flaggedRecords: 0, clearedRecords: 0, flaggedContacts: 0, clearedContacts: 0, batches: 0, longestBatchMs: 0, elapsedMs: 0 };
+  const result: SweepResult = { flaggedRecords: 0, clearedRecords: 0, flaggedContacts: 0, clearedContacts: 0, batches: 0, longestBatchMs: 0, lockMs: 0, commitMs: 0, elapsedMs: 0 };
 
   // withWriteLock: a Prisma transaction of this process holding the lock makes the batch wait
   // asynchronously, never in a synchronous busy wait that would stall the server.
@@ -127,9 +134,11 @@ async function sweep(options: SweepOptions): Promise<SweepResult> {
   }
 
   result.longestBatchMs = Math.round(result.longestBatchMs * 10) / 10;
+  result.lockMs = Math.round(lock.totalMs);
+  result.commitMs = Math.round(lock.commitMs);
   result.elapsedMs = Math.round(performance.now() - started);
   if (result.flaggedRecords + result.clearedRecords + result.flaggedContacts + result.clearedContacts > 0) {
-    const { elapsedMs: _e, longestBatchMs: _l, ...counts } = result;
+    const { elapsedMs: _e, longestBatchMs: _l, lockMs: _h, commitMs: _c, ...counts } = result;
     await recordAudit(await db(), { actor: options.actor ?? null, action: "retention.swept", recordType: "retention", summary: counts });
   }
   return result;
