@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import iconv from "iconv-lite";
+import { applyMigrations } from "../migrate";
 import { BE_PLACES, BE_STREETS, belgianMobile, JOB_TITLES, mailSafe, pick, prng, SEED_COMPANY_WORDS, SEED_FIRST_NAMES, SEED_LAST_NAMES } from "../../prisma/factories";
 
 // npm run bench:import -- [--db ./data/bench.db] [--rows 100000] [--keep] [--write-file leads.csv]
@@ -24,6 +25,7 @@ if (!fs.existsSync(dbFile)) {
   console.error(`${dbFile} does not exist; make it with: npm run seed:big -- --contacts 1000000 --db ${values.db}`);
   process.exit(1);
 }
+applyMigrations(`file:${dbFile}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "import-bench-"));
 process.env.DATABASE_URL = `file:${dbFile}`;
 process.env.DATA_DIR = work;

@@ -128,6 +128,14 @@ describe("the fixtures, through the whole database path", () => {
     expect(elodie.processingRecords[1].evidence).toBe(wording);
     const consents = await prisma.consentEvent.findMany({ where: { contactId: elodie.id }, select: { kind: true, channel: true, wording: true, recordedById: true, at: true } });
     expect(consents).toEqual([{ kind: "given", channel: "import", wording, recordedById: sales.id, at: new Date("2026-03-10T00:00:00Z") }]);
+    // Searchable at once: the importer writes the search index rows of its new contacts itself (migration 0013).
+    const search = (match: string) => rawDb().prepare(`SELECT rowid FROM "ContactSearch" WHERE "ContactSearch" MATCH ?`).pluck().all(match);
+    for (const match of ['name : "lefevre"*', 'name : "elodie"', 'email : "elodie"*', 'organisation : "facades"*']) expect(search(match), match).toContain(elodie.id);
+    const unindexed = rawDb()
+      .prepare(`SELECT count(*) FROM "Contact" c WHERE c."importBatchId" = ? AND NOT EXISTS (SELECT 1 FROM "ContactSearch_docsize" d WHERE d.id = c.id)`)
+      .pluck().get(batchId);
+    expect(unindexed).toBe(0);
+    expect(rawDb().prepare(`SELECT count(*) FROM "Contact" WHERE "importBatchId" = ?`).pluck().get(batchId)).toBeGreaterThan(1);
     // "non" is no consent: prospecting only, and no consent event.
     const francois = await prisma.contact.findUniqueOrThrow({ where: { email: "f.mercier@exemple.fr" }, select: { id: true, processingRecords: { select: { purposeId: true } } } });
     expect(francois.processingRecords).toHaveLength(1);

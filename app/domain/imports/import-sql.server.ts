@@ -53,6 +53,14 @@ function prepare(raw: Database.Database) {
        VALUES (@id, @firstName, @lastName, @sortName, @email, @phone, @mobile, @jobTitle, @street, @postalCode, @city, @country,
          @language, 'lead', @ownerId, @organisationId, 'trade-fair', @obtainedAt, @tradeFairId, @importBatchId, @noticeDueAt, @now, @now)`,
     ),
+    // The search index rows of the contacts a chunk created (ids first…last), as the insert trigger
+    // writes them for every other contact (migration 0013): one statement instead of one per contact.
+    indexCreated: raw.prepare<{ first: number; last: number; batchId: number }>(
+      `INSERT INTO "ContactSearch" (rowid, name, email, organisation)
+       SELECT c.id, c."firstName" || ' ' || c."lastName", COALESCE(c."email", ''),
+         COALESCE((SELECT "name" FROM "Organisation" WHERE "id" = c."organisationId"), '')
+       FROM "Contact" c WHERE c.id BETWEEN @first AND @last AND c."importBatchId" = @batchId`,
+    ),
     insertNote: raw.prepare<[number, number, string, string, string]>(
       `INSERT INTO "Interaction" (contactId, staffId, kind, occurredAt, summary, createdAt) VALUES (?, ?, 'note', ?, ?, ?)`,
     ),

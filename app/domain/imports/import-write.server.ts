@@ -55,7 +55,8 @@ export function writeChunk(raw: Database.Database, decisions: readonly Decision[
   const obtainedIso = sqlDate(facts.obtainedAt);
   const noticeDueIso = sqlDate(facts.noticeDueAt);
   const records = recordValues(facts);
-  let nextId = sql.contactSeq.get()!.next;
+  const firstId = sql.contactSeq.get()!.next;
+  let nextId = firstId;
 
   // Within one transaction an organisation cannot disappear: its id is looked up once per chunk.
   const organisations = new Map<string, number>();
@@ -132,6 +133,8 @@ export function writeChunk(raw: Database.Database, decisions: readonly Decision[
       sql.insertRow.run(facts.batchId, rowNumber, "rejected", encodeReasons([d.reason]), null, null, null, JSON.stringify(d.row.cells));
     }
   }
+  // New contacts are searchable in the same transaction that created them.
+  if (nextId > firstId) sql.indexCreated.run({ first: firstId, last: nextId - 1, batchId: facts.batchId });
 }
 
 /** Each purpose's record is the same for every row of the batch: computed once per chunk. */
