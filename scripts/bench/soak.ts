@@ -1,10 +1,12 @@
-// `npm run bench:soak -- [--db ./data/bench.db] [--clients 10] [--seconds 60] [--requests 20000] [--rows 100000]`
+// `npm run bench:soak -- [--db ./data/bench.db] [--clients 10] [--seconds 60] [--requests 20000] [--rows 100000] [--think-ms 0]`
 // Concurrency soak: copies the benchmark database to a temp file (the original stays untouched),
 // starts the production server on it (127.0.0.1), signs in --clients staff sessions that browse,
 // search, open, create contacts and log interactions, while a --rows import runs through the CLI
 // (scripts/import.ts, own process) and, a few seconds later, the retention sweep CLI. Reports
 // requests/s, p50/p95/max and 5xx per request type, page-load p95 during the import, and the
 // "SQLITE_BUSY"/"database is locked" lines in every process's output. Needs `npx remix vite:build`.
+// --think-ms: each staff member pauses a random 0.5–1.5 × this long after each answer, as a person
+// reading the page would; 0 (the default) sends the next request at once: a stress test, not people.
 import { dbDateTime } from "~/lib/db-datetime";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -26,11 +28,13 @@ const { values } = parseArgs({
     requests: { type: "string", default: "20000" },
     rows: { type: "string", default: "100000" },
     "sweep-delay": { type: "string", default: "5" },
+    "think-ms": { type: "string", default: "0" },
   },
 });
 const PAGE_P95_TARGET_MS = 100;
 const CHILD_LIMIT_MS = 300_000; // the import and the sweep are killed if they outlive this
 const clients = Math.min(50, Number(values.clients));
+const thinkMs = Math.max(0, Number(values["think-ms"]));
 const seconds = Math.min(600, Number(values.seconds));
 const maxRequests = Number(values.requests);
 const source = path.resolve(values.db);
@@ -172,6 +176,7 @@ async function staffLoop(client: number, cookie: string, deadline: number, round
   const r = prng(100 + client);
   let created: number | null = null;
   for (let i = 0; i < rounds * 5 && performance.now() < deadline && hits.length < maxRequests; i++) {
+    if (thinkMs > 0 && i > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + r())));
     const sample = pick(r, samples);
     switch (i % 5) {
       case 0: await request("GET /contacts", cookie, "/contacts"); break;
@@ -244,7 +249,7 @@ const row = (label: string, list: Hit[], target: number | null) => {
 };
 const pagesDuringImport = hits.filter((h) => h.kind.startsWith("GET") && during(h));
 const importSeconds = ((importWindow.end - importWindow.start) / 1000).toFixed(1);
-console.log(`Soak: ${clients} staff sessions, ${staffHits} requests in ${runSeconds.toFixed(1)} s = ${(staffHits / runSeconds).toFixed(1)} requests/s on a copy of ${path.relative(process.cwd(), source)} (${maxId.toLocaleString("en")} contacts)`);
+console.log(`Soak: ${clients} staff sessions${thinkMs ? ` (pausing ${thinkMs * 0.5}–${thinkMs * 1.5} ms between requests)` : " (no pause between requests)"}, ${staffHits} requests in ${runSeconds.toFixed(1)} s = ${(staffHits / runSeconds).toFixed(1)} requests/s on a copy of ${path.relative(process.cwd(), source)} (${maxId.toLocaleString("en")} contacts)`);
 console.log(`Import of ${Number(values.rows).toLocaleString("en")} rows via the CLI: exit ${importCode}, ${importSeconds} s; retention sweep CLI: exit ${sweepCode}. ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}.\n`);
 console.log(
   table(["request (ms)", "count", "p50", "p95", "max", "5xx", "target p95", ""], [

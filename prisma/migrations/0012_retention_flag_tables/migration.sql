@@ -37,10 +37,10 @@ INSERT INTO "RetentionFlag" ("recordId", "contactId", "purposeId", "flaggedAt")
 INSERT INTO "ContactRetentionFlag" ("contactId", "ownerId", "flaggedAt")
   SELECT "id", "ownerId", "retentionFlaggedAt" FROM "Contact" WHERE "retentionFlaggedAt" IS NOT NULL;
 
--- DropIndex
-DROP INDEX "Contact_retentionFlaggedAt_id_idx";
-DROP INDEX "Contact_flagged_ownerId_idx";
-DROP INDEX "ProcessingRecord_flagged_purposeId_idx";
+-- DropIndex (IF EXISTS: databases made while migration 0007 was being written lack two of them)
+DROP INDEX IF EXISTS "Contact_retentionFlaggedAt_id_idx";
+DROP INDEX IF EXISTS "Contact_flagged_ownerId_idx";
+DROP INDEX IF EXISTS "ProcessingRecord_flagged_purposeId_idx";
 
 -- AlterTable
 ALTER TABLE "Contact" DROP COLUMN "retentionFlaggedAt";
