@@ -1,8 +1,10 @@
-// `npx tsx scripts/bench/http.ts --db ./data/bench.db [--clients 10] [--seconds 20] [--requests 2000] [--seed 1] [--cpu-prof dir]`:
+// `npx tsx scripts/bench/http.ts --db ./data/bench.db [--clients 10] [--seconds 20] [--requests 2000] [--seed 1] [--cpu-prof dir] [--think-ms 0]`:
 // starts the production server (scripts/start.ts, the ./build of `npx remix vite:build`) on 127.0.0.1
 // against a big benchmark database (scripts/seed-big.ts), signs in through the real /login form and
 // lets --clients concurrent clients load the contact pages until --seconds or --requests is reached.
 // Reports requests/s and p50/p95/max per page (the whole response, body included) and non-2xx answers.
+// By default a client sends its next request as soon as an answer is in (a closed loop: latency is
+// then about clients ÷ throughput); --think-ms makes each pause 0.5–1.5 × that long, as a person would.
 // Signs in as sara.sales@example.com when DEMO_PASSWORD is set (the password seed:big gave the demo
 // staff); otherwise it gives bench.sales@example.test a fresh random password in that database.
 import { dbDateTime } from "~/lib/db-datetime";
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     "cpu-prof": { type: "string" },
     // Only the pages whose name contains this text (e.g. "e-mail").
     only: { type: "string" },
+    "think-ms": { type: "string", default: "0" },
   },
 });
 const PAGE_TARGET_MS = 50;
@@ -35,6 +38,7 @@ const PAGE_TARGET_MS = 50;
 // timed run ends before that, so the pages are measured alone.
 const SWEEP_DELAY_MS = 30_000;
 const clients = Number(values.clients);
+const thinkMs = Math.max(0, Number(values["think-ms"]));
 const maxRequests = Number(values.requests);
 const file = path.resolve(values.db);
 const serverEntry = path.resolve("build/server/index.js");
@@ -167,7 +171,9 @@ const runStart = performance.now();
 const deadline = runStart + seconds * 1000;
 await Promise.all(
   Array.from({ length: clients }, async (_, client) => {
+    const pause = prng(1000 + client);
     for (let i = client; performance.now() < deadline && issued < maxRequests; i++) {
+      if (thinkMs > 0 && i > client) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + pause())));
       issued++;
       const p = i % pages.length;
       const { status, ms: elapsed } = await load(pages[p].url());
@@ -185,7 +191,7 @@ await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : serve
 
 const all = stats.flatMap((s) => s.times);
 const load1 = os.loadavg()[0].toFixed(1);
-console.log(`HTTP benchmark: ${clients} concurrent clients, ${all.length} requests in ${runSeconds.toFixed(1)} s = ${(all.length / runSeconds).toFixed(1)} requests/s`);
+console.log(`HTTP benchmark: ${clients} concurrent clients${thinkMs ? ` pausing ${thinkMs * 0.5}–${thinkMs * 1.5} ms between requests` : " with no pause between requests"}, ${all.length} requests in ${runSeconds.toFixed(1)} s = ${(all.length / runSeconds).toFixed(1)} requests/s`);
 console.log(`(signed in as ${email}; ${os.cpus().length} cores, load average ${load1} at the end; "alone" = p50 of 10 requests by one client)\n`);
 const rows = pages.map((page, i) => {
   const s = summarize(stats[i].times);
