@@ -7,9 +7,12 @@ import { calendarDaysBetween } from "~/domain/privacy/dates";
 
 const DAY_MS = 86_400_000;
 
+// Building an Intl.DateTimeFormat costs far more than using one (the contact page asks once per invoice): made once.
+const BRUSSELS_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's calendar day in Belgium (the invoice year turns at midnight in Brussels, not UTC), at 00:00 UTC. */
 export function businessDay(now: Date = new Date()): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const parts = BRUSSELS_DAY.format(now);
   return new Date(`${parts}T00:00:00Z`);
 }
 
