@@ -97,9 +97,11 @@ describe("the consent ledger", () => {
     const id = await makeContact(sales.actor, ["newsletter"], { evidence: "signed up at the stand" });
     expect((await withdrawConsent(sales.actor, id, { purposeId: p.newsletter.id, at: day("2026-03-01"), channel: "email" })).ok).toBe(true);
     const prisma = await db();
-    const contact = await prisma.contact.findUniqueOrThrow({ where: { id }, select: { retentionFlag: { select: { flaggedAt: true } }, processingRecords: { select: { endedAt: true } } } });
+    const contact = await prisma.contact.findUniqueOrThrow({ where: { id }, select: { ownerId: true, retentionFlag: { select: { flaggedAt: true, ownerId: true } }, processingRecords: { select: { endedAt: true } } } });
     expect(contact.processingRecords).toHaveLength(1);
     expect(contact.processingRecords[0].endedAt).not.toBeNull();
     expect(contact.retentionFlag?.flaggedAt).toBeInstanceOf(Date);
+    expect(contact.ownerId).toBe(sales.id);
+    expect(contact.retentionFlag?.ownerId).toBe(sales.id);
   });
 });

@@ -105,3 +105,65 @@ describe("changing a contact", () => {
     expect(await setRestriction(manager.actor, created.id, false, null)).toEqual({ ok: true });
   });
 });
+
+describe("the contact page's read", () => {
+  it("gives exactly what Prisma's nested select gives, for a contact with everything filled in", async () => {
+    const sales = await createTestStaff();
+    const purposes = await listPurposes();
+    const created = await createContact(sales.actor, await input({ purposeIds: purposes.slice(0, 3).map((p) => p.id) }));
+    if (!created.ok) throw new Error("create failed");
+    const id = created.id;
+    const prisma = await db();
+    const fair = await prisma.tradeFair.create({ data: { name: `Read fair ${id}`, organiser: "Expo" }, select: { id: true } });
+    const organisation = await prisma.organisation.create({ data: { name: `Read & Co ${id}`, sortName: `read & co ${id}` }, select: { id: true } });
+    await prisma.contact.update({
+      where: { id },
+      data: { tradeFairId: fair.id, organisationId: organisation.id, restricted: true, restrictionReason: "asked", restrictedAt: new Date("2026-02-03T04:05:06.007Z"), noticeDueAt: new Date("2026-03-01T00:00:00Z") },
+    });
+    const records = await prisma.processingRecord.findMany({ where: { contactId: id }, orderBy: { id: "asc" }, select: { id: true, purposeId: true } });
+    await prisma.processingRecord.update({ where: { id: records[1].id }, data: { endedAt: new Date("2026-04-05T00:00:00Z"), extendedUntil: new Date("2027-01-01T00:00:00Z"), legalHoldReason: "dispute" } });
+    await prisma.retentionFlag.create({ data: { recordId: records[0].id, contactId: id, purposeId: records[0].purposeId, flaggedAt: new Date("2026-05-06T07:08:09.010Z") } });
+    await prisma.contactRetentionFlag.create({ data: { contactId: id, ownerId: sales.id, flaggedAt: new Date("2026-05-06T07:08:09.010Z") } });
+    await prisma.interaction.create({ data: { contactId: id, staffId: sales.id, kind: "call", occurredAt: new Date("2026-01-02T12:00:00Z"), summary: "First" } });
+    await prisma.interaction.create({ data: { contactId: id, staffId: null, kind: "note", occurredAt: new Date("2026-01-03T12:00:00Z"), summary: "From an import" } });
+
+    const viaPrisma = await prisma.contact.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true, firstName: true, lastName: true, email: true, phone: true, mobile: true, jobTitle: true,
+        street: true, postalCode: true, city: true, country: true, language: true, stage: true,
+        sourceKind: true, sourceDetail: true, obtainedAt: true, restricted: true, restrictionReason: true, restrictedAt: true,
+        lastInteractionAt: true, retentionFlag: { select: { flaggedAt: true } }, noticeDueAt: true, noticeSentAt: true, erasedAt: true, createdAt: true,
+        ownerId: true, owner: { select: { id: true, name: true } },
+        organisation: { select: { id: true, name: true } },
+        tradeFair: { select: { id: true, name: true } },
+        tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+        processingRecords: {
+          orderBy: [{ endedAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true, legalBasis: true, sourceKind: true, since: true, evidence: true, retentionEndsAt: true, retentionFlag: { select: { flaggedAt: true } }, endedAt: true,
+            extendedUntil: true, legalHoldReason: true,
+            purpose: { select: { id: true, code: true, nameEn: true, nameNl: true, nameFr: true, retentionAnchor: true, retentionYears: true, retentionMonths: true } },
+          },
+        },
+        interactions: { orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 50, select: { id: true, kind: true, occurredAt: true, summary: true, staff: { select: { name: true } } } },
+      },
+    });
+    const { retentionFlag, processingRecords, ...rest } = viaPrisma;
+    const expected = {
+      ...rest,
+      retentionFlaggedAt: retentionFlag?.flaggedAt ?? null,
+      processingRecords: processingRecords.map(({ retentionFlag: flag, ...r }) => ({ ...r, flaggedAt: flag?.flaggedAt ?? null })),
+    };
+    const detail = (await getContactDetail(sales.actor, id))!;
+    const { editDenied, canRestrict, ...read } = detail;
+    expect(read).toEqual(expected);
+    expect(editDenied).toBe("CONTACT_RESTRICTED");
+    expect(canRestrict).toBe(false);
+    // The fields this test is about are really filled in, so the comparison means something.
+    expect(read.processingRecords.map((r) => [r.endedAt !== null, r.flaggedAt !== null])).toEqual([[false, true], [false, false], [true, false]]);
+    expect(read.interactions.map((i) => i.staff?.name ?? null)).toEqual([null, sales.name]);
+    expect([read.organisation?.id, read.tradeFair?.id, read.restricted, read.retentionFlaggedAt?.toISOString()]).toEqual([organisation.id, fair.id, true, "2026-05-06T07:08:09.010Z"]);
+    expect(await getContactDetail(sales.actor, 999_999_999)).toBeNull();
+  });
+});

@@ -90,6 +90,8 @@ describe("lifting a legal hold", () => {
     const prisma = await db();
     const records = await prisma.processingRecord.findMany({ where: { contactId: id }, select: { id: true, legalHoldReason: true, legalHoldAt: true, retentionFlag: { select: { flaggedAt: true } } } });
     expect(records).toEqual([{ id: records[0].id, legalHoldReason: null, legalHoldAt: null, retentionFlag: { flaggedAt: expect.any(Date) } }]);
+    // Back in the review queue, under its owner (the flag keeps the owner for the queue's filter).
+    expect(await prisma.contactRetentionFlag.findUnique({ where: { contactId: id }, select: { ownerId: true } })).toEqual({ ownerId: sales.id });
     const decision = await prisma.retentionDecision.findFirstOrThrow({ where: { contactId: id, decision: "lift-hold" }, select: { id: true, processingRecordId: true, reason: true, staffId: true, at: true } });
     expect(decision).toMatchObject({ processingRecordId: records[0].id, reason: "Dispute settled on 3 March", staffId: manager.id });
     expect(decision.at.getTime()).toBeGreaterThanOrEqual(started.getTime() - 1000);

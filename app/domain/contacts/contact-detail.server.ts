@@ -3,47 +3,15 @@ import { syncRetention } from "~/domain/purposes/purposes.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db } from "~/lib/db.server";
 import { forbidden } from "~/lib/permissions.server";
+import { readContactDetail } from "./contact-detail-sql.server";
 import { canRestrict, contactEditDenied, type EditDenied } from "./contact-rules";
 import type { InteractionInput } from "./contact.schema";
 
 /** Everything the contact page shows. Every staff member may view a contact. */
 export async function getContactDetail(actor: Actor, id: number) {
-  const prisma = await db();
-  const contact = await prisma.contact.findUnique({
-    where: { id },
-    select: {
-      id: true, firstName: true, lastName: true, email: true, phone: true, mobile: true, jobTitle: true,
-      street: true, postalCode: true, city: true, country: true, language: true, stage: true,
-      sourceKind: true, sourceDetail: true, obtainedAt: true, restricted: true, restrictionReason: true, restrictedAt: true,
-      lastInteractionAt: true, retentionFlag: { select: { flaggedAt: true } }, noticeDueAt: true, noticeSentAt: true, erasedAt: true, createdAt: true,
-      ownerId: true, owner: { select: { id: true, name: true } },
-      organisation: { select: { id: true, name: true } },
-      tradeFair: { select: { id: true, name: true } },
-      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
-      processingRecords: {
-        orderBy: [{ endedAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true, legalBasis: true, sourceKind: true, since: true, evidence: true, retentionEndsAt: true, retentionFlag: { select: { flaggedAt: true } }, endedAt: true,
-          extendedUntil: true, legalHoldReason: true,
-          purpose: { select: { id: true, code: true, nameEn: true, nameNl: true, nameFr: true, retentionAnchor: true, retentionYears: true, retentionMonths: true } },
-        },
-      },
-      interactions: {
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-        take: 50,
-        select: { id: true, kind: true, occurredAt: true, summary: true, staff: { select: { name: true } } },
-      },
-    },
-  });
+  const contact = readContactDetail(id);
   if (!contact) return null;
-  const { retentionFlag, processingRecords, ...rest } = contact;
-  return {
-    ...rest,
-    retentionFlaggedAt: retentionFlag?.flaggedAt ?? null,
-    processingRecords: processingRecords.map(({ retentionFlag: flag, ...record }) => ({ ...record, flaggedAt: flag?.flaggedAt ?? null })),
-    editDenied: contactEditDenied(actor, contact),
-    canRestrict: canRestrict(actor),
-  };
+  return { ...contact, editDenied: contactEditDenied(actor, contact), canRestrict: canRestrict(actor) };
 }
 
 export type ContactActionResult = { ok: true } | { ok: false; reason: EditDenied | "NOT_FOUND" };

@@ -129,7 +129,7 @@ export async function liftLegalHold(actor: Actor, contactId: number, reason: str
   assertRole(actor, "manager");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { erasedAt: true, retentionFlag: { select: { flaggedAt: true } } } });
+    const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { erasedAt: true, ownerId: true, retentionFlag: { select: { flaggedAt: true } } } });
     if (!contact) return { ok: false as const, reason: "NOT_FOUND" as const };
     if (contact.erasedAt) return { ok: false as const, reason: "ALREADY_ERASED" as const };
     const held = await tx.processingRecord.findMany({ where: { contactId, legalHoldReason: { not: null } }, select: { id: true, endedAt: true, purpose: { select: { code: true } } } });
@@ -148,7 +148,7 @@ export async function liftLegalHold(actor: Actor, contactId: number, reason: str
     if (due.length) {
       const unflagged = due.filter((r) => !r.retentionFlag);
       await tx.retentionFlag.createMany({ data: unflagged.map((r) => ({ recordId: r.id, contactId, purposeId: r.purposeId, flaggedAt: now })) });
-      if (!contact.retentionFlag) await tx.contactRetentionFlag.create({ data: { contactId, flaggedAt: now } });
+      if (!contact.retentionFlag) await tx.contactRetentionFlag.create({ data: { contactId, ownerId: contact.ownerId, flaggedAt: now } });
     }
     const decisionIds: number[] = [];
     for (const id of ids) {

@@ -35,7 +35,9 @@ export async function endProcessingRecords(tx: Tx, records: readonly EndableReco
 export async function flagWhenNothingOpen(tx: Tx, contactId: number, now: Date): Promise<boolean> {
   const open = await tx.processingRecord.count({ where: { contactId, endedAt: null } });
   if (open > 0) return false;
-  if (await tx.contactRetentionFlag.findUnique({ where: { contactId }, select: { contactId: true } })) return false;
-  await tx.contactRetentionFlag.create({ data: { contactId, flaggedAt: now } });
+  const contact = await tx.contact.findUniqueOrThrow({ where: { id: contactId }, select: { ownerId: true, retentionFlag: { select: { contactId: true } } } });
+  if (contact.retentionFlag) return false;
+  // The flag keeps the contact's owner, for the review queue's owner filter (ADR 021).
+  await tx.contactRetentionFlag.create({ data: { contactId, ownerId: contact.ownerId, flaggedAt: now } });
   return true;
 }
