@@ -3,9 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { logInteraction } from "~/domain/contacts/contact-detail.server";
 import { eraseContact } from "~/domain/privacy/erasure.server";
+import { contactCommerce } from "~/domain/quotes/commerce-summary.server";
 import { getInvoice } from "~/domain/quotes/invoice-read.server";
 import { issueCreditNote, issueInvoice, markInvoicePaid } from "~/domain/quotes/invoices.server";
-import { businessDay } from "~/domain/quotes/invoice-rules";
+import { businessDay, isOverdue } from "~/domain/quotes/invoice-rules";
+import { quoteStatusOn, type QuoteStatus } from "~/domain/quotes/numbering";
+import { registerContact } from "~/domain/trainings/registrations.server";
+import { sessionSchema, trainingSchema } from "~/domain/trainings/training.schema";
+import { addSession, createTraining } from "~/domain/trainings/trainings.server";
 import { getQuote } from "~/domain/quotes/quote-read.server";
 import { quoteFormSchema } from "~/domain/quotes/quote.schema";
 import { changeQuoteStatus, duplicateQuote, expireSentQuotes, updateQuote } from "~/domain/quotes/quotes.server";
@@ -265,5 +270,50 @@ describe("erasing a contact", () => {
     expect(quotes).toEqual([{ contactId: null, notes: null }, { contactId: null, notes: null }]);
     // And the snapshot still cannot be blanked afterwards.
     expect(() => rawDb().prepare("UPDATE Invoice SET customerName = 'x', customerAddress = NULL WHERE id = ?").run(issued.id)).toThrow(/cannot be changed/);
+  });
+});
+
+describe("the contact page's commerce section", () => {
+  it("lists quotes, invoices (credited or not) and trainings exactly as Prisma's nested select does", async () => {
+    const sales = await createTestStaff();
+    const manager = await createTestStaff({ role: "manager" });
+    const contactId = await makeContact(sales.actor);
+    const draft = await makeQuote(sales.actor, contactId);
+    const invoiced = await issueInvoice(manager.actor, await acceptedQuote(sales.actor, manager.actor, contactId), ISSUE);
+    const credited = await issueInvoice(manager.actor, await acceptedQuote(sales.actor, manager.actor, contactId), ISSUE);
+    if (!invoiced.ok || !credited.ok) throw new Error("invoice refused");
+    const note = await issueCreditNote(manager.actor, credited.id);
+    if (!note.ok) throw new Error(note.reason);
+    const prisma = await db();
+    // The credit note is the contact's too.
+    const training = await createTraining(manager.actor, trainingSchema.parse({ title: "GDPR for sales", trainer: "Anke Peeters", capacity: "5", date: "2027-03-15", startTime: "09:00", endTime: "17:00", place: "Gent" }));
+    await addSession(manager.actor, training.id, sessionSchema.parse({ date: "2027-03-08", startTime: "09:00", endTime: "12:00", place: "Gent" }));
+    expect((await registerContact(sales.actor, training.id, contactId)).ok).toBe(true);
+
+    // A day after every due date: the credited invoice is not overdue, the other one is.
+    const today = new Date(Date.UTC(YEAR + 2, 0, 1));
+    const [quotes, invoices, registrations] = await Promise.all([
+      prisma.quote.findMany({ where: { contactId }, orderBy: { id: "desc" }, take: 20, select: { id: true, number: true, status: true, validUntil: true, totalCents: true } }),
+      prisma.invoice.findMany({
+        where: { contactId }, orderBy: { id: "desc" }, take: 20,
+        select: { id: true, kind: true, number: true, issuedOn: true, dueOn: true, paidOn: true, totalCents: true, creditNote: { select: { id: true } } },
+      }),
+      prisma.registration.findMany({
+        where: { contactId }, orderBy: { id: "desc" }, take: 20,
+        select: { id: true, status: true, certificateIssuedOn: true, training: { select: { id: true, title: true, sessions: { orderBy: { date: "asc" }, take: 1, select: { date: true } } } } },
+      }),
+    ]);
+    const expected = {
+      quotes: quotes.map((q) => ({ ...q, status: quoteStatusOn(q.status as QuoteStatus, today, q.validUntil) })),
+      invoices: invoices.map(({ creditNote, ...i }) => ({ ...i, overdue: isOverdue({ ...i, credited: Boolean(creditNote) }, today) })),
+      trainings: registrations.map((r) => ({ id: r.id, status: r.status, certificateIssuedOn: r.certificateIssuedOn, trainingId: r.training.id, title: r.training.title, firstDate: r.training.sessions[0]?.date ?? null })),
+    };
+    const commerce = await contactCommerce(contactId, today);
+    expect(commerce).toEqual(expected);
+    expect(commerce.invoices.map((i) => [i.id, i.overdue])).toEqual([[note.id, false], [credited.id, false], [invoiced.id, true]]);
+    // What the comparison covers is really there.
+    expect(commerce.quotes.map((q) => q.id)).toContain(draft);
+    expect(commerce.invoices.map((i) => [i.id, i.kind])).toEqual([[note.id, "credit-note"], [credited.id, "invoice"], [invoiced.id, "invoice"]]);
+    expect(commerce.trainings).toEqual([expect.objectContaining({ trainingId: training.id, firstDate: new Date("2027-03-08T00:00:00Z") })]);
   });
 });

@@ -1,26 +1,43 @@
-import { db } from "~/lib/db.server";
+import { db, preparedStatements } from "~/lib/db.server";
 import { businessDay, isOverdue } from "./invoice-rules";
 import { quoteStatusOn, type QuoteStatus } from "./numbering";
 
-/** Quotes, invoices and trainings of one contact, for the contact page (newest first, bounded). */
-export async function contactCommerce(contactId: number) {
-  const prisma = await db();
-  const today = businessDay();
-  const [quotes, invoices, registrations] = await Promise.all([
-    prisma.quote.findMany({ where: { contactId }, orderBy: { id: "desc" }, take: 20, select: { id: true, number: true, status: true, validUntil: true, totalCents: true } }),
-    prisma.invoice.findMany({
-      where: { contactId }, orderBy: { id: "desc" }, take: 20,
-      select: { id: true, kind: true, number: true, issuedOn: true, dueOn: true, paidOn: true, totalCents: true, creditNote: { select: { id: true } } },
-    }),
-    prisma.registration.findMany({
-      where: { contactId }, orderBy: { id: "desc" }, take: 20,
-      select: { id: true, status: true, certificateIssuedOn: true, training: { select: { id: true, title: true, sessions: { orderBy: { date: "asc" }, take: 1, select: { date: true } } } } },
-    }),
-  ]);
+const CONTACT_SQL = {
+  quotes: `SELECT id, "number", "status", "validUntil", "totalCents" FROM "Quote" WHERE "contactId" = ? ORDER BY id DESC LIMIT 20`,
+  invoices: `SELECT i.id, i."kind", i."number", i."issuedOn", i."dueOn", i."paidOn", i."totalCents",
+      EXISTS (SELECT 1 FROM "Invoice" c WHERE c."creditOfId" = i.id) AS "credited"
+    FROM "Invoice" i WHERE i."contactId" = ? ORDER BY i.id DESC LIMIT 20`,
+  trainings: `SELECT r.id, r."status", r."certificateIssuedOn", t.id AS "trainingId", t."title",
+      (SELECT s."date" FROM "TrainingSession" s WHERE s."trainingId" = t.id ORDER BY s."date" LIMIT 1) AS "firstDate"
+    FROM "Registration" r JOIN "Training" t ON t.id = r."trainingId" WHERE r."contactId" = ? ORDER BY r.id DESC LIMIT 20`,
+};
+
+const day = (value: string) => new Date(value);
+const maybeDay = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * Quotes, invoices and trainings of one contact, for the contact page (newest first, bounded).
+ * Prepared statements, not Prisma: the contact page is the one staff open most (ADR 016).
+ */
+export async function contactCommerce(contactId: number, today: Date = businessDay()) {
+  const s = preparedStatements(CONTACT_SQL);
+  const quotes = s.quotes.all(contactId) as { id: number; number: string; status: string; validUntil: string; totalCents: number }[];
+  const invoices = s.invoices.all(contactId) as {
+    id: number; kind: string; number: string; issuedOn: string; dueOn: string; paidOn: string | null; totalCents: number; credited: number;
+  }[];
+  const trainings = s.trainings.all(contactId) as {
+    id: number; status: string; certificateIssuedOn: string | null; trainingId: number; title: string; firstDate: string | null;
+  }[];
   return {
-    quotes: quotes.map((q) => ({ ...q, status: quoteStatusOn(q.status as QuoteStatus, today, q.validUntil) })),
-    invoices: invoices.map(({ creditNote, ...i }) => ({ ...i, overdue: isOverdue({ ...i, credited: Boolean(creditNote) }, today) })),
-    trainings: registrations.map((r) => ({ id: r.id, status: r.status, certificateIssuedOn: r.certificateIssuedOn, trainingId: r.training.id, title: r.training.title, firstDate: r.training.sessions[0]?.date ?? null })),
+    quotes: quotes.map((q) => {
+      const validUntil = day(q.validUntil);
+      return { id: q.id, number: q.number, status: quoteStatusOn(q.status as QuoteStatus, today, validUntil), validUntil, totalCents: q.totalCents };
+    }),
+    invoices: invoices.map(({ credited, ...i }) => {
+      const row = { ...i, issuedOn: day(i.issuedOn), dueOn: day(i.dueOn), paidOn: maybeDay(i.paidOn) };
+      return { ...row, overdue: isOverdue({ ...row, credited: credited !== 0 }, today) };
+    }),
+    trainings: trainings.map((r) => ({ ...r, certificateIssuedOn: maybeDay(r.certificateIssuedOn), firstDate: maybeDay(r.firstDate) })),
   };
 }
 
