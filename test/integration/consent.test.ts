@@ -68,6 +68,14 @@ describe("the consent ledger", () => {
     expect((await states()).newsletter).toBe("given");
     expect(await recordFor(id, p.newsletter.id)).toMatchObject({ endedAt: null, evidence: "v4", retentionEndsAt: null });
     expect(await consentHistory(id)).toHaveLength(4);
+    // An event no staff member recorded (an import's): the page's ledger, read with prepared
+    // statements, is the same as consentHistory's, names in the staff member's language.
+    const prisma = await db();
+    await prisma.consentEvent.create({ data: { contactId: id, purposeId: p["offer-after-visit"].id, kind: "withdrawn", at: day("2026-03-02"), channel: "import", wording: null, recordedById: null } });
+    const page = (await consentOverview(sales.actor, id, "fr"))!;
+    expect(page.history).toEqual(await consentHistory(id, "fr"));
+    expect(page.history.map((h) => [h.kind, h.recordedBy])).toEqual([["withdrawn", null], ["given", sales.name], ["withdrawn", sales.name], ["given", sales.name], ["given", sales.name]]);
+    expect(page.history[0].purposeName).not.toBe(page.history[0].purposeCode);
   });
 
   it("lets anyone withdraw for a restricted contact, but nobody record a new consent", async () => {

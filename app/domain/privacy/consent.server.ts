@@ -2,7 +2,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { contactEditDenied, type EditDenied } from "~/domain/contacts/contact-rules";
 import { purposeName, syncRetention } from "~/domain/purposes/purposes.server";
 import type { Actor } from "~/domain/staff/roles";
-import { db, type Tx } from "~/lib/db.server";
+import { db, preparedStatements, type Tx } from "~/lib/db.server";
 import { consentStateByPurpose, consentStateOf, type ConsentChannel, type ConsentKind } from "./consent-state";
 import type { RecordableConsentChannel } from "./consent.schema";
 import { endProcessingRecords, flagWhenNothingOpen } from "./processing.server";
@@ -155,15 +155,41 @@ export async function consentHistory(contactId: number, language = "en", tx?: Tx
  * state (from the ledger, through consentStateByPurpose), whether it can be withdrawn, the
  * history, and whether this staff member may record a new consent.
  */
+const OVERVIEW_SQL = {
+  contact: `SELECT "ownerId", "restricted", "erasedAt" FROM "Contact" WHERE id = ?`,
+  purposes: `SELECT id, "code", "active", "nameEn", "nameNl", "nameFr" FROM "Purpose" WHERE "legalBasis" = 'consent' ORDER BY id`,
+  history: `SELECT e.id, e."purposeId", e."kind", e."at", e."channel", e."wording", e."recordedById",
+      p."code", p."nameEn", p."nameNl", p."nameFr", s."name" AS "staffName"
+    FROM "ConsentEvent" e LEFT JOIN "Purpose" p ON p.id = e."purposeId" LEFT JOIN "Staff" s ON s.id = e."recordedById"
+    WHERE e."contactId" = ? ORDER BY e."at" DESC, e.id DESC`,
+  openRecords: `SELECT "purposeId" FROM "ProcessingRecord" WHERE "contactId" = ? AND "endedAt" IS NULL AND "legalBasis" = 'consent'`,
+};
+
+type HistoryRow = {
+  id: number; purposeId: number; kind: string; at: string; channel: string; wording: string | null; recordedById: number | null;
+  code: string | null; nameEn: string | null; nameNl: string | null; nameFr: string | null; staffName: string | null;
+};
+
+/**
+ * The consent section of the contact page: each consent purpose's state, the ledger, and whether
+ * this staff member may record. Prepared statements (the contact page is the one staff open most,
+ * ADR 016); the same answer as consentHistory and the ledger rules give.
+ */
 export async function consentOverview(actor: Actor, contactId: number, language: string) {
-  const prisma = await db();
-  const contact = await prisma.contact.findUnique({ where: { id: contactId }, select: { ownerId: true, restricted: true, erasedAt: true } });
-  if (!contact) return null;
-  const [purposes, history, openRecords] = await Promise.all([
-    prisma.purpose.findMany({ where: { legalBasis: "consent" }, orderBy: { id: "asc" }, select: { id: true, code: true, active: true, nameEn: true, nameNl: true, nameFr: true } }),
-    consentHistory(contactId, language, prisma),
-    prisma.processingRecord.findMany({ where: { contactId, endedAt: null, legalBasis: "consent" }, select: { purposeId: true } }),
-  ]);
+  const sql = preparedStatements(OVERVIEW_SQL);
+  const row = sql.contact.get(contactId) as { ownerId: number | null; restricted: number; erasedAt: string | null } | undefined;
+  if (!row) return null;
+  const contact = { ownerId: row.ownerId, restricted: row.restricted !== 0, erasedAt: row.erasedAt === null ? null : new Date(row.erasedAt) };
+  const purposes = (sql.purposes.all() as { id: number; code: string; active: number; nameEn: string; nameNl: string; nameFr: string }[])
+    .map((p) => ({ ...p, active: p.active !== 0 }));
+  const history: ConsentHistoryEntry[] = (sql.history.all(contactId) as HistoryRow[]).map((r) => ({
+    id: r.id, purposeId: r.purposeId,
+    purposeCode: r.code ?? String(r.purposeId),
+    purposeName: r.code !== null ? purposeName({ nameEn: r.nameEn!, nameNl: r.nameNl!, nameFr: r.nameFr! }, language) : String(r.purposeId),
+    kind: r.kind as ConsentKind, at: new Date(r.at), channel: r.channel as ConsentChannel, wording: r.wording,
+    recordedBy: r.recordedById === null ? null : r.staffName,
+  }));
+  const openRecords = sql.openRecords.all(contactId) as { purposeId: number }[];
   const states = consentStateByPurpose(
     [...history].reverse().map((h) => ({ purposeCode: String(h.purposeId), kind: h.kind, at: h.at, channel: h.channel, wording: h.wording })),
   );
