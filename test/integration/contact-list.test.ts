@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exportContactsCsv } from "~/domain/contacts/contact-export.server";
 import { contactListQuerySchema, CONTACT_SORTS, type ContactListQuery, type ContactSort } from "~/domain/contacts/contact-list.schema";
 import { bulkAddTag, bulkAssignOwner, countContacts, explainContactList, listContacts, OVER_CAP_MEMORY_MS } from "~/domain/contacts/contact-list.server";
-import type { Strategy } from "~/domain/contacts/contact-list-plan.server";
+import { BIG_PROBE_MEMORY_MS, probeCount, type Strategy } from "~/domain/contacts/contact-list-plan.server";
 import { contactSortName } from "~/domain/contacts/contact-rules";
 import { db, rawDb } from "~/lib/db.server";
 import { translator } from "~/lib/i18n/i18next.server";
@@ -321,6 +321,23 @@ describe("at volume", () => {
     expect(countContacts(query({ tradeFairId: fair }), at + OVER_CAP_MEMORY_MS + 2)).toEqual({ count: 4_020, more: false });
     process.stdout.write(`volume timings (ms): insert 10,050 ${inserted.toFixed(0)}, two capped counts ${counted.toFixed(1)}, FTS page sorted by name ${searched.toFixed(1)}, export 10,050 rows ${exported.toFixed(0)}\n`);
   }, 60_000);
+});
+
+describe("the planner's probes", () => {
+  it("remember a probe that reached its cap for a while, and never one under it", async () => {
+    const fair = await newFair("Probe memory");
+    for (const firstName of ["Ann", "Bob", "Cas", "Dee"]) insertContact({ firstName, lastName: "Probetest", tradeFairId: fair });
+    const probe = 'SELECT 1 FROM "Contact" WHERE "tradeFairId" = @fair';
+    const at = Date.now();
+    expect(probeCount(probe, { fair }, 10, at)).toBe(4); // under the cap: counted, not remembered
+    expect(probeCount(probe, { fair }, 2, at)).toBe(3); // over the cap of 2: remembered
+    rawDb().prepare(`UPDATE "Contact" SET "tradeFairId" = NULL WHERE "tradeFairId" = ? AND "firstName" <> 'Ann'`).run(fair);
+    expect(probeCount(probe, { fair }, 10, at + 1)).toBe(1);
+    expect(probeCount(probe, { fair }, 2, at + 1)).toBe(3);
+    expect(probeCount(probe, { fair }, 2, at + BIG_PROBE_MEMORY_MS + 1)).toBe(1);
+    // Whatever a probe says, the list holds the rows that match: it only picks where reading starts.
+    expect(listContacts(query({ tradeFairId: fair })).rows.map((r) => r.firstName)).toEqual(["Ann"]);
+  });
 });
 
 describe("the routes", () => {

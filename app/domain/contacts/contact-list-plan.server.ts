@@ -93,6 +93,30 @@ export function terms(filter: ContactListFilter): Term[] {
 const count = (sql: string, params: Params, cap: number) => (prepared(`SELECT count(*) AS n FROM (${sql} LIMIT @limit)`).get({ ...params, limit: cap + 1 }) as { n: number }).n;
 
 /**
+ * A probe that reached its cap is remembered this long: at a million contacts an owner's or a
+ * stage's probe counts 10,000 index entries (1.5 ms) on every list page, and a set that big a
+ * moment ago still is. The probe only picks where reading starts, never which rows match, so a
+ * stale answer can cost speed, not correctness. Answers under the cap are never remembered.
+ */
+export const BIG_PROBE_MEMORY_MS = 30_000;
+const BIG_PROBE_MEMORY_SIZE = 500;
+const bigProbes = new Map<string, number>();
+
+/** count(sql) up to `cap` + 1, remembering answers over the cap (see BIG_PROBE_MEMORY_MS). */
+export function probeCount(sql: string, params: Params, cap: number, now = Date.now()): number {
+  const key = `${cap}\u0000${sql}\u0000${JSON.stringify(params)}`;
+  const seen = bigProbes.get(key);
+  if (seen !== undefined && now - seen < BIG_PROBE_MEMORY_MS) return cap + 1;
+  bigProbes.delete(key);
+  const n = count(sql, params, cap);
+  if (n > cap) {
+    if (bigProbes.size >= BIG_PROBE_MEMORY_SIZE) bigProbes.delete(bigProbes.keys().next().value!);
+    bigProbes.set(key, now);
+  }
+  return n;
+}
+
+/**
  * How to read the list for `sort` (null: for a count, in any order). `term` is the filter with the
  * fewest rows, the best place to start counting even when the page itself scans.
  */
@@ -101,14 +125,14 @@ export function strategyFor(filter: ContactListFilter, sort: ContactSort | null)
     // Full-text matches come in rowid order, which is "newest" already; e-mail ranges are short.
     const match = filter.q.includes("@") || sort === null || sort === "newest" ? null : ftsQuery(filter.q);
     if (match === null) return { kind: "search", term: null };
-    const n = count('SELECT 1 FROM "ContactSearch" WHERE "ContactSearch" MATCH @match', { match }, SEARCH_SORT_LIMIT);
+    const n = probeCount('SELECT 1 FROM "ContactSearch" WHERE "ContactSearch" MATCH @match', { match }, SEARCH_SORT_LIMIT);
     return { kind: n <= SEARCH_SORT_LIMIT ? "search" : "scan", term: null };
   }
   let best: { term: number; n: number } | null = null;
   const all = terms(filter);
   for (const [i, term] of all.entries()) {
     if (!term.drive) continue;
-    const n = count(term.drive.probe, term.params, DRIVE_LIMIT);
+    const n = probeCount(term.drive.probe, term.params, DRIVE_LIMIT);
     if (!best || n < best.n) best = { term: i, n };
     if (n === 0) break;
   }
