@@ -5,6 +5,7 @@
  * booleans: the shape Prisma gave.
  */
 import { preparedStatements } from "~/lib/db.server";
+import { fromDbDateTime } from "~/lib/db-datetime";
 
 const SQL = {
   contact: `SELECT c.id, c."firstName", c."lastName", c."email", c."phone", c."mobile", c."jobTitle", c."street", c."postalCode", c."city",
@@ -47,9 +48,6 @@ type RecordRow = {
 };
 type InteractionRow = { id: number; kind: string; occurredAt: string; summary: string; staffName: Text };
 
-const day = (value: string) => new Date(value);
-const maybeDay = (value: Text) => (value === null ? null : new Date(value));
-
 /** Everything the contact page shows about the person, or null. */
 export function readContactDetail(id: number) {
   const s = preparedStatements(SQL);
@@ -61,23 +59,23 @@ export function readContactDetail(id: number) {
   return {
     id: c.id, firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, mobile: c.mobile, jobTitle: c.jobTitle,
     street: c.street, postalCode: c.postalCode, city: c.city, country: c.country, language: c.language, stage: c.stage,
-    sourceKind: c.sourceKind, sourceDetail: c.sourceDetail, obtainedAt: day(c.obtainedAt), restricted: c.restricted !== 0,
-    restrictionReason: c.restrictionReason, restrictedAt: maybeDay(c.restrictedAt), lastInteractionAt: maybeDay(c.lastInteractionAt),
-    retentionFlaggedAt: maybeDay(c.retentionFlaggedAt), noticeDueAt: maybeDay(c.noticeDueAt), noticeSentAt: maybeDay(c.noticeSentAt),
-    erasedAt: maybeDay(c.erasedAt), createdAt: day(c.createdAt), ownerId: c.ownerId,
+    sourceKind: c.sourceKind, sourceDetail: c.sourceDetail, obtainedAt: fromDbDateTime(c.obtainedAt), restricted: c.restricted !== 0,
+    restrictionReason: c.restrictionReason, restrictedAt: fromDbDateTime(c.restrictedAt), lastInteractionAt: fromDbDateTime(c.lastInteractionAt),
+    retentionFlaggedAt: fromDbDateTime(c.retentionFlaggedAt), noticeDueAt: fromDbDateTime(c.noticeDueAt), noticeSentAt: fromDbDateTime(c.noticeSentAt),
+    erasedAt: fromDbDateTime(c.erasedAt), createdAt: fromDbDateTime(c.createdAt), ownerId: c.ownerId,
     owner: c.ownerId === null || c.ownerName === null ? null : { id: c.ownerId, name: c.ownerName },
     organisation: c.organisationId === null || c.organisationName === null ? null : { id: c.organisationId, name: c.organisationName },
     tradeFair: c.tradeFairId === null || c.tradeFairName === null ? null : { id: c.tradeFairId, name: c.tradeFairName },
     tags,
     processingRecords: records.map((r) => ({
-      id: r.id, legalBasis: r.legalBasis, sourceKind: r.sourceKind, since: day(r.since), evidence: r.evidence,
-      retentionEndsAt: maybeDay(r.retentionEndsAt), flaggedAt: maybeDay(r.flaggedAt), endedAt: maybeDay(r.endedAt),
-      extendedUntil: maybeDay(r.extendedUntil), legalHoldReason: r.legalHoldReason,
+      id: r.id, legalBasis: r.legalBasis, sourceKind: r.sourceKind, since: fromDbDateTime(r.since), evidence: r.evidence,
+      retentionEndsAt: fromDbDateTime(r.retentionEndsAt), flaggedAt: fromDbDateTime(r.flaggedAt), endedAt: fromDbDateTime(r.endedAt),
+      extendedUntil: fromDbDateTime(r.extendedUntil), legalHoldReason: r.legalHoldReason,
       purpose: {
         id: r.purposeId, code: r.code, nameEn: r.nameEn, nameNl: r.nameNl, nameFr: r.nameFr, retentionAnchor: r.retentionAnchor,
         retentionYears: r.retentionYears, retentionMonths: r.retentionMonths,
       },
     })),
-    interactions: interactions.map((i) => ({ id: i.id, kind: i.kind, occurredAt: day(i.occurredAt), summary: i.summary, staff: i.staffName === null ? null : { name: i.staffName } })),
+    interactions: interactions.map((i) => ({ id: i.id, kind: i.kind, occurredAt: fromDbDateTime(i.occurredAt), summary: i.summary, staff: i.staffName === null ? null : { name: i.staffName } })),
   };
 }

@@ -3,6 +3,7 @@ import { contactEditDenied, type EditDenied } from "~/domain/contacts/contact-ru
 import { purposeName, syncRetention } from "~/domain/purposes/purposes.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db, preparedStatements, type Tx } from "~/lib/db.server";
+import { fromDbDateTime } from "~/lib/db-datetime";
 import { consentStateByPurpose, consentStateOf, type ConsentChannel, type ConsentKind } from "./consent-state";
 import type { RecordableConsentChannel } from "./consent.schema";
 import { endProcessingRecords, flagWhenNothingOpen } from "./processing.server";
@@ -179,14 +180,14 @@ export async function consentOverview(actor: Actor, contactId: number, language:
   const sql = preparedStatements(OVERVIEW_SQL);
   const row = sql.contact.get(contactId) as { ownerId: number | null; restricted: number; erasedAt: string | null } | undefined;
   if (!row) return null;
-  const contact = { ownerId: row.ownerId, restricted: row.restricted !== 0, erasedAt: row.erasedAt === null ? null : new Date(row.erasedAt) };
+  const contact = { ownerId: row.ownerId, restricted: row.restricted !== 0, erasedAt: fromDbDateTime(row.erasedAt) };
   const purposes = (sql.purposes.all() as { id: number; code: string; active: number; nameEn: string; nameNl: string; nameFr: string }[])
     .map((p) => ({ ...p, active: p.active !== 0 }));
   const history: ConsentHistoryEntry[] = (sql.history.all(contactId) as HistoryRow[]).map((r) => ({
     id: r.id, purposeId: r.purposeId,
     purposeCode: r.code ?? String(r.purposeId),
     purposeName: r.code !== null ? purposeName({ nameEn: r.nameEn!, nameNl: r.nameNl!, nameFr: r.nameFr! }, language) : String(r.purposeId),
-    kind: r.kind as ConsentKind, at: new Date(r.at), channel: r.channel as ConsentChannel, wording: r.wording,
+    kind: r.kind as ConsentKind, at: fromDbDateTime(r.at), channel: r.channel as ConsentChannel, wording: r.wording,
     recordedBy: r.recordedById === null ? null : r.staffName,
   }));
   const openRecords = sql.openRecords.all(contactId) as { purposeId: number }[];

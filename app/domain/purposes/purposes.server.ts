@@ -1,7 +1,7 @@
 import { commerceRetentionFacts } from "~/domain/quotes/retention-facts.server";
 import type { Language } from "~/domain/staff/roles";
 import { db, type Tx } from "~/lib/db.server";
-import { dbDateTime } from "~/lib/db-datetime";
+import { dbDateTime, fromDbDateTime } from "~/lib/db-datetime";
 import { pendingRuleChanges } from "./recompute-job.server";
 import { retentionEndDate, type RetentionAnchor, type RetentionFacts, type RetentionRule } from "./retention";
 import { ruleInForce } from "./rule-change";
@@ -46,8 +46,7 @@ export async function syncRetention(tx: Tx, contactId: number, extraFacts: Conta
     LEFT JOIN "Purpose" p ON p.id = pr."purposeId"
     WHERE c.id = ${contactId}`;
   if (rows.length === 0) throw new Error(`contact ${contactId} not found`);
-  const date = (value: string | Date | null) => (value === null ? null : new Date(value));
-  const lastInteractionAt = date(rows[0].lastInteractionAt);
+  const lastInteractionAt = fromDbDateTime(rows[0].lastInteractionAt);
   // Invoice and training dates are read here, not passed by callers, so no caller can drop them.
   const stored = await commerceRetentionFacts(tx, contactId);
   // A record a rule change's recompute has not reached yet keeps to the old rule: the recompute moves it later.
@@ -57,8 +56,8 @@ export async function syncRetention(tx: Tx, contactId: number, extraFacts: Conta
     if (record.id === null || record.purposeId === null || record.since === null) continue;
     const current = ruleOf({ retentionAnchor: record.retentionAnchor!, retentionYears: Number(record.retentionYears), retentionMonths: Number(record.retentionMonths) });
     const rule = ruleInForce(current, { id: Number(record.id), purposeId: Number(record.purposeId), contactId }, pending);
-    const end = retentionEndDate(rule, { since: date(record.since)!, lastInteractionAt, ...stored, ...extraFacts });
-    if ((end?.getTime() ?? null) !== (date(record.retentionEndsAt)?.getTime() ?? null)) {
+    const end = retentionEndDate(rule, { since: fromDbDateTime(record.since), lastInteractionAt, ...stored, ...extraFacts });
+    if ((end?.getTime() ?? null) !== (fromDbDateTime(record.retentionEndsAt)?.getTime() ?? null)) {
       await tx.$executeRaw`UPDATE "ProcessingRecord" SET "retentionEndsAt" = ${end ? dbDateTime(end) : null} WHERE id = ${Number(record.id)}`;
       moved += 1;
     }

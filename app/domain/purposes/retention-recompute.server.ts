@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { type LockStats, newLockStats, useImportSession, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
-import { dbDateTime } from "~/lib/db-datetime";
+import { dbDateTime, fromDbDateTime } from "~/lib/db-datetime";
 import { preparedStatements, rawDb } from "~/lib/db.server";
 import type { RetentionRule } from "./retention";
 import { retentionEndAfterRuleChange } from "./rule-change";
@@ -64,9 +64,9 @@ export function recomputeBatch(raw: Database.Database, purposeId: number, before
     // An ended record or an erased contact keeps what it has: nothing counts from it any more.
     if (row.endedAt !== null || row.erasedAt !== null) continue;
     const end = retentionEndAfterRuleChange(before, after, {
-      since: new Date(row.since),
-      lastInteractionAt: row.lastInteractionAt ? new Date(row.lastInteractionAt) : null,
-      retentionEndsAt: row.retentionEndsAt ? new Date(row.retentionEndsAt) : null,
+      since: fromDbDateTime(row.since),
+      lastInteractionAt: fromDbDateTime(row.lastInteractionAt),
+      retentionEndsAt: fromDbDateTime(row.retentionEndsAt),
     });
     const text = iso(end);
     if (text !== row.retentionEndsAt) {

@@ -1,4 +1,5 @@
 import { db, preparedStatements } from "~/lib/db.server";
+import { fromDbDateTime } from "~/lib/db-datetime";
 import { businessDay, isOverdue } from "./invoice-rules";
 import { quoteStatusOn, type QuoteStatus } from "./numbering";
 
@@ -11,9 +12,6 @@ const CONTACT_SQL = {
       (SELECT s."date" FROM "TrainingSession" s WHERE s."trainingId" = t.id ORDER BY s."date" LIMIT 1) AS "firstDate"
     FROM "Registration" r JOIN "Training" t ON t.id = r."trainingId" WHERE r."contactId" = ? ORDER BY r.id DESC LIMIT 20`,
 };
-
-const day = (value: string) => new Date(value);
-const maybeDay = (value: string | null) => (value === null ? null : new Date(value));
 
 /**
  * Quotes, invoices and trainings of one contact, for the contact page (newest first, bounded).
@@ -30,14 +28,14 @@ export async function contactCommerce(contactId: number, today: Date = businessD
   }[];
   return {
     quotes: quotes.map((q) => {
-      const validUntil = day(q.validUntil);
+      const validUntil = fromDbDateTime(q.validUntil);
       return { id: q.id, number: q.number, status: quoteStatusOn(q.status as QuoteStatus, today, validUntil), validUntil, totalCents: q.totalCents };
     }),
     invoices: invoices.map(({ credited, ...i }) => {
-      const row = { ...i, issuedOn: day(i.issuedOn), dueOn: day(i.dueOn), paidOn: maybeDay(i.paidOn) };
+      const row = { ...i, issuedOn: fromDbDateTime(i.issuedOn), dueOn: fromDbDateTime(i.dueOn), paidOn: fromDbDateTime(i.paidOn) };
       return { ...row, overdue: isOverdue({ ...row, credited: credited !== 0 }, today) };
     }),
-    trainings: trainings.map((r) => ({ ...r, certificateIssuedOn: maybeDay(r.certificateIssuedOn), firstDate: maybeDay(r.firstDate) })),
+    trainings: trainings.map((r) => ({ ...r, certificateIssuedOn: fromDbDateTime(r.certificateIssuedOn), firstDate: fromDbDateTime(r.firstDate) })),
   };
 }
 

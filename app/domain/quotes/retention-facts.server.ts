@@ -1,5 +1,6 @@
 import type { RetentionFacts } from "~/domain/purposes/retention";
 import type { Tx } from "~/lib/db.server";
+import { fromDbDateTime } from "~/lib/db-datetime";
 
 /**
  * The retention facts that live in the quotes and trainings tables: the latest invoice or credit
@@ -13,6 +14,5 @@ export async function commerceRetentionFacts(tx: Tx, contactId: number): Promise
     SELECT (SELECT i."issuedOn" FROM "Invoice" i WHERE i."contactId" = ${contactId} ORDER BY i."issuedOn" DESC LIMIT 1) AS "invoiceIssuedAt",
       (SELECT s."date" FROM "TrainingSession" s WHERE s."trainingId" IN (SELECT r."trainingId" FROM "Registration" r WHERE r."contactId" = ${contactId})
         ORDER BY s."date" DESC LIMIT 1) AS "trainingDate"`;
-  const date = (value: string | Date | null | undefined) => (value == null ? null : new Date(value));
-  return { invoiceIssuedAt: date(row?.invoiceIssuedAt), trainingDate: date(row?.trainingDate) };
+  return { invoiceIssuedAt: fromDbDateTime(row?.invoiceIssuedAt), trainingDate: fromDbDateTime(row?.trainingDate) };
 }
