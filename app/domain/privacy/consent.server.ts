@@ -125,38 +125,7 @@ export type ConsentHistoryEntry = {
   channel: ConsentChannel; wording: string | null; recordedBy: string | null;
 };
 
-/** The ledger of one contact, newest first, with purpose names in `language`. Every staff member may read it. */
-export async function consentHistory(contactId: number, language = "en", tx?: Tx): Promise<ConsentHistoryEntry[]> {
-  const client = tx ?? (await db());
-  const rows = await client.consentEvent.findMany({
-    where: { contactId },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { id: true, purposeId: true, kind: true, at: true, channel: true, wording: true, recordedById: true },
-  });
-  const purposeIds = [...new Set(rows.map((r) => r.purposeId))];
-  const staffIds = [...new Set(rows.map((r) => r.recordedById).filter((id): id is number => id !== null))];
-  const [purposes, staff] = await Promise.all([
-    client.purpose.findMany({ where: { id: { in: purposeIds } }, select: { id: true, code: true, nameEn: true, nameNl: true, nameFr: true } }),
-    client.staff.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } }),
-  ]);
-  const purposeById = new Map(purposes.map((p) => [p.id, p]));
-  const staffById = new Map(staff.map((s) => [s.id, s.name]));
-  return rows.map((r) => {
-    const p = purposeById.get(r.purposeId);
-    return {
-      id: r.id, purposeId: r.purposeId, purposeCode: p?.code ?? String(r.purposeId), purposeName: p ? purposeName(p, language) : String(r.purposeId),
-      kind: r.kind as ConsentKind, at: r.at, channel: r.channel as ConsentChannel, wording: r.wording,
-      recordedBy: r.recordedById === null ? null : (staffById.get(r.recordedById) ?? null),
-    };
-  });
-}
-
-/**
- * What the contact page's consent section shows: each consent-based purpose with its current
- * state (from the ledger, through consentStateByPurpose), whether it can be withdrawn, the
- * history, and whether this staff member may record a new consent.
- */
-const OVERVIEW_SQL = {
+const SQL = {
   contact: `SELECT "ownerId", "restricted", "erasedAt" FROM "Contact" WHERE id = ?`,
   purposes: `SELECT id, "code", "active", "nameEn", "nameNl", "nameFr" FROM "Purpose" WHERE "legalBasis" = 'consent' ORDER BY id`,
   history: `SELECT e.id, e."purposeId", e."kind", e."at", e."channel", e."wording", e."recordedById",
@@ -172,24 +141,32 @@ type HistoryRow = {
 };
 
 /**
- * The consent section of the contact page: each consent purpose's state, the ledger, and whether
- * this staff member may record. Prepared statements (the contact page is the one staff open most,
- * ADR 016); the same answer as consentHistory and the ledger rules give.
+ * The ledger of one contact, newest first, with purpose names in `language`. Every staff member may
+ * read it. A prepared statement: the contact page reads it on every visit (ADR 016).
  */
-export async function consentOverview(actor: Actor, contactId: number, language: string) {
-  const sql = preparedStatements(OVERVIEW_SQL);
-  const row = sql.contact.get(contactId) as { ownerId: number | null; restricted: number; erasedAt: string | null } | undefined;
-  if (!row) return null;
-  const contact = { ownerId: row.ownerId, restricted: row.restricted !== 0, erasedAt: fromDbDateTime(row.erasedAt) };
-  const purposes = (sql.purposes.all() as { id: number; code: string; active: number; nameEn: string; nameNl: string; nameFr: string }[])
-    .map((p) => ({ ...p, active: p.active !== 0 }));
-  const history: ConsentHistoryEntry[] = (sql.history.all(contactId) as HistoryRow[]).map((r) => ({
+export async function consentHistory(contactId: number, language = "en"): Promise<ConsentHistoryEntry[]> {
+  return (preparedStatements(SQL).history.all(contactId) as HistoryRow[]).map((r) => ({
     id: r.id, purposeId: r.purposeId,
     purposeCode: r.code ?? String(r.purposeId),
     purposeName: r.code !== null ? purposeName({ nameEn: r.nameEn!, nameNl: r.nameNl!, nameFr: r.nameFr! }, language) : String(r.purposeId),
     kind: r.kind as ConsentKind, at: fromDbDateTime(r.at), channel: r.channel as ConsentChannel, wording: r.wording,
     recordedBy: r.recordedById === null ? null : r.staffName,
   }));
+}
+
+/**
+ * What the contact page's consent section shows: each consent-based purpose with its current
+ * state (from the ledger, through consentStateByPurpose), whether it can be withdrawn, the
+ * history, and whether this staff member may record a new consent. Prepared statements (ADR 016).
+ */
+export async function consentOverview(actor: Actor, contactId: number, language: string) {
+  const sql = preparedStatements(SQL);
+  const row = sql.contact.get(contactId) as { ownerId: number | null; restricted: number; erasedAt: string | null } | undefined;
+  if (!row) return null;
+  const contact = { ownerId: row.ownerId, restricted: row.restricted !== 0, erasedAt: fromDbDateTime(row.erasedAt) };
+  const purposes = (sql.purposes.all() as { id: number; code: string; active: number; nameEn: string; nameNl: string; nameFr: string }[])
+    .map((p) => ({ ...p, active: p.active !== 0 }));
+  const history = await consentHistory(contactId, language);
   const openRecords = sql.openRecords.all(contactId) as { purposeId: number }[];
   const states = consentStateByPurpose(
     [...history].reverse().map((h) => ({ purposeCode: String(h.purposeId), kind: h.kind, at: h.at, channel: h.channel, wording: h.wording })),
