@@ -3,6 +3,7 @@ import type { Actor } from "~/domain/staff/roles";
 import { db, preparedStatement } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import { isoDb } from "./db-dates";
+import { flagContactForReview } from "./processing.server";
 import { retentionReview } from "./retention-flags";
 import { REVIEW_PAGE_SIZE, type ReviewFilter } from "./retention-review.schema";
 
@@ -129,7 +130,7 @@ export async function liftLegalHold(actor: Actor, contactId: number, reason: str
   assertRole(actor, "manager");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { erasedAt: true, ownerId: true, retentionFlag: { select: { flaggedAt: true } } } });
+    const contact = await tx.contact.findUnique({ where: { id: contactId }, select: { erasedAt: true } });
     if (!contact) return { ok: false as const, reason: "NOT_FOUND" as const };
     if (contact.erasedAt) return { ok: false as const, reason: "ALREADY_ERASED" as const };
     const held = await tx.processingRecord.findMany({ where: { contactId, legalHoldReason: { not: null } }, select: { id: true, endedAt: true, purpose: { select: { code: true } } } });
@@ -148,7 +149,7 @@ export async function liftLegalHold(actor: Actor, contactId: number, reason: str
     if (due.length) {
       const unflagged = due.filter((r) => !r.retentionFlag);
       await tx.retentionFlag.createMany({ data: unflagged.map((r) => ({ recordId: r.id, contactId, purposeId: r.purposeId, flaggedAt: now })) });
-      if (!contact.retentionFlag) await tx.contactRetentionFlag.create({ data: { contactId, ownerId: contact.ownerId, flaggedAt: now } });
+      await flagContactForReview(tx, contactId, now);
     }
     const decisionIds: number[] = [];
     for (const id of ids) {

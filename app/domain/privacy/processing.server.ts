@@ -35,9 +35,16 @@ export async function endProcessingRecords(tx: Tx, records: readonly EndableReco
 export async function flagWhenNothingOpen(tx: Tx, contactId: number, now: Date): Promise<boolean> {
   const open = await tx.processingRecord.count({ where: { contactId, endedAt: null } });
   if (open > 0) return false;
+  return flagContactForReview(tx, contactId, now);
+}
+
+/**
+ * Puts the contact in the retention review queue unless it is there already; true when it was
+ * added. The flag keeps the contact's owner, for the queue's owner filter (ADR 021).
+ */
+export async function flagContactForReview(tx: Tx, contactId: number, now: Date): Promise<boolean> {
   const contact = await tx.contact.findUniqueOrThrow({ where: { id: contactId }, select: { ownerId: true, retentionFlag: { select: { contactId: true } } } });
   if (contact.retentionFlag) return false;
-  // The flag keeps the contact's owner, for the review queue's owner filter (ADR 021).
   await tx.contactRetentionFlag.create({ data: { contactId, ownerId: contact.ownerId, flaggedAt: now } });
   return true;
 }
