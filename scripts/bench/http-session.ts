@@ -24,3 +24,14 @@ export async function signInThroughForm(origin: string, email: string, password:
   if (location !== "/contacts") return { ok: false, message: `Sign-in as ${email} led to ${location} (password change or two-step sign-in?)` };
   return { ok: true, cookie };
 }
+
+/** A person's pause between two requests: 0.5–1.5 × `thinkMs` (none when 0), from the client's own random source. */
+export function thinkTime(thinkMs: number, random: () => number): Promise<void> {
+  if (thinkMs <= 0) return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + random())));
+}
+
+/** How the report names the pacing. */
+export function pacingLabel(thinkMs: number): string {
+  return thinkMs ? `pausing ${thinkMs * 0.5}–${thinkMs * 1.5} ms between requests` : "no pause between requests";
+}

@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { pick, prng } from "../../prisma/factories";
-import { freePort, signInThroughForm } from "./http-session";
+import { freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -173,7 +173,7 @@ await Promise.all(
   Array.from({ length: clients }, async (_, client) => {
     const pause = prng(1000 + client);
     for (let i = client; performance.now() < deadline && issued < maxRequests; i++) {
-      if (thinkMs > 0 && i > client) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + pause())));
+      if (i > client) await thinkTime(thinkMs, pause);
       issued++;
       const p = i % pages.length;
       const { status, ms: elapsed } = await load(pages[p].url());
@@ -191,7 +191,7 @@ await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : serve
 
 const all = stats.flatMap((s) => s.times);
 const load1 = os.loadavg()[0].toFixed(1);
-console.log(`HTTP benchmark: ${clients} concurrent clients${thinkMs ? ` pausing ${thinkMs * 0.5}–${thinkMs * 1.5} ms between requests` : " with no pause between requests"}, ${all.length} requests in ${runSeconds.toFixed(1)} s = ${(all.length / runSeconds).toFixed(1)} requests/s`);
+console.log(`HTTP benchmark: ${clients} concurrent clients, ${pacingLabel(thinkMs)}, ${all.length} requests in ${runSeconds.toFixed(1)} s = ${(all.length / runSeconds).toFixed(1)} requests/s`);
 console.log(`(signed in as ${email}; ${os.cpus().length} cores, load average ${load1} at the end; "alone" = p50 of 10 requests by one client)\n`);
 const rows = pages.map((page, i) => {
   const s = summarize(stats[i].times);

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import iconv from "iconv-lite";
 import { BE_PLACES, JOB_TITLES, belgianMobile, mailSafe, pick, prng, SEED_COMPANY_WORDS, SEED_FIRST_NAMES, SEED_LAST_NAMES } from "../../prisma/factories";
-import { freePort, signInThroughForm } from "./http-session";
+import { freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -176,7 +176,7 @@ async function staffLoop(client: number, cookie: string, deadline: number, round
   const r = prng(100 + client);
   let created: number | null = null;
   for (let i = 0; i < rounds * 5 && performance.now() < deadline && hits.length < maxRequests; i++) {
-    if (thinkMs > 0 && i > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + r())));
+    if (i > 0) await thinkTime(thinkMs, r);
     const sample = pick(r, samples);
     switch (i % 5) {
       case 0: await request("GET /contacts", cookie, "/contacts"); break;
@@ -249,7 +249,7 @@ const row = (label: string, list: Hit[], target: number | null) => {
 };
 const pagesDuringImport = hits.filter((h) => h.kind.startsWith("GET") && during(h));
 const importSeconds = ((importWindow.end - importWindow.start) / 1000).toFixed(1);
-console.log(`Soak: ${clients} staff sessions${thinkMs ? ` (pausing ${thinkMs * 0.5}–${thinkMs * 1.5} ms between requests)` : " (no pause between requests)"}, ${staffHits} requests in ${runSeconds.toFixed(1)} s = ${(staffHits / runSeconds).toFixed(1)} requests/s on a copy of ${path.relative(process.cwd(), source)} (${maxId.toLocaleString("en")} contacts)`);
+console.log(`Soak: ${clients} staff sessions (${pacingLabel(thinkMs)}), ${staffHits} requests in ${runSeconds.toFixed(1)} s = ${(staffHits / runSeconds).toFixed(1)} requests/s on a copy of ${path.relative(process.cwd(), source)} (${maxId.toLocaleString("en")} contacts)`);
 console.log(`Import of ${Number(values.rows).toLocaleString("en")} rows via the CLI: exit ${importCode}, ${importSeconds} s; retention sweep CLI: exit ${sweepCode}. ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}.\n`);
 console.log(
   table(["request (ms)", "count", "p50", "p95", "max", "5xx", "target p95", ""], [
