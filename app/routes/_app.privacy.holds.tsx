@@ -3,8 +3,8 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { liftLegalHold, listLegalHolds } from "~/domain/privacy/legal-holds.server";
 import { liftHoldSchema, reviewFilterSchema } from "~/domain/privacy/retention-review.schema";
-import { listPurposes, purposeName } from "~/domain/purposes/purposes.server";
-import { staffNames } from "~/domain/staff/staff.server";
+import { queueFilterOptions } from "~/domain/privacy/retention-review.server";
+import { purposeName } from "~/domain/purposes/purposes.server";
 import { requireStaff } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseFormData } from "~/lib/forms";
@@ -18,12 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { role: "manager" });
   const parsed = reviewFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   invariantResponse(parsed.success, "Bad filter", 400);
-  const [page, purposes, owners] = await Promise.all([listLegalHolds(staff.actor, parsed.data), listPurposes(), staffNames()]);
+  const [page, options] = await Promise.all([listLegalHolds(staff.actor, parsed.data), queueFilterOptions(staff.language)]);
   return {
     nextCursor: page.nextCursor,
     entries: page.entries.map(({ purposes: held, ...e }) => ({ ...e, purposes: held.map(({ names, purposeId }) => ({ purposeId, purpose: purposeName(names, staff.language) })) })),
-    purposes: purposes.map((p) => ({ id: p.id, name: purposeName(p, staff.language) })),
-    owners: owners.map((o) => ({ id: o.id, name: o.name })),
+    ...options,
   };
 }
 

@@ -2,10 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { decisionOf, reviewBulkSchema, reviewDecisionSchema, reviewFilterSchema } from "~/domain/privacy/retention-review.schema";
-import { decideRetention, decideRetentionBulk, listReviewQueue } from "~/domain/privacy/retention-review.server";
+import { decideRetention, decideRetentionBulk, listReviewQueue, queueFilterOptions } from "~/domain/privacy/retention-review.server";
 import { sweepRetention } from "~/domain/privacy/retention-sweep.server";
-import { listPurposes, purposeName } from "~/domain/purposes/purposes.server";
-import { staffNames } from "~/domain/staff/staff.server";
+import { purposeName } from "~/domain/purposes/purposes.server";
 import { requireStaff } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseFormData } from "~/lib/forms";
@@ -19,12 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { role: "manager" });
   const parsed = reviewFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   invariantResponse(parsed.success, "Bad filter", 400);
-  const [page, purposes, owners] = await Promise.all([listReviewQueue(staff.actor, parsed.data), listPurposes(), staffNames()]);
+  const [page, options] = await Promise.all([listReviewQueue(staff.actor, parsed.data), queueFilterOptions(staff.language)]);
   return {
     nextCursor: page.nextCursor,
     entries: page.entries.map(({ reasons, ...e }) => ({ ...e, reasons: reasons.map(({ names, ...r }) => ({ ...r, purpose: purposeName(names, staff.language) })) })),
-    purposes: purposes.map((p) => ({ id: p.id, name: purposeName(p, staff.language) })),
-    owners: owners.map((o) => ({ id: o.id, name: o.name })),
+    ...options,
     today: new Date().toISOString().slice(0, 10),
   };
 }

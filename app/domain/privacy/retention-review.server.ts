@@ -1,5 +1,7 @@
 import { recordAudit } from "~/domain/audit/audit.server";
+import { listPurposes, purposeName } from "~/domain/purposes/purposes.server";
 import type { Actor } from "~/domain/staff/roles";
+import { staffNames } from "~/domain/staff/staff.server";
 import { db, type Tx } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import { eraseContactIn } from "./erasure.server";
@@ -71,6 +73,15 @@ export async function listReviewQueue(actor: Actor, filter: ReviewFilter): Promi
   const last = found[REVIEW_PAGE_SIZE - 1];
   const nextCursor = found.length > REVIEW_PAGE_SIZE ? `${Date.parse(last.at)}.${last.id}` : null;
   return { entries, nextCursor };
+}
+
+/** The choices of the queue's filters (the review queue and the list of holds share them), names in `language`. */
+export async function queueFilterOptions(language: string) {
+  const [purposes, owners] = await Promise.all([listPurposes(), staffNames()]);
+  return {
+    purposes: purposes.map((p) => ({ id: p.id, name: purposeName(p, language) })),
+    owners: owners.map((o) => ({ id: o.id, name: o.name })),
+  };
 }
 
 export type DecisionFailure = "NOT_FOUND" | "NOT_FLAGGED" | "LEGAL_HOLD" | "ALREADY_ERASED" | "DATE_NOT_FUTURE";
