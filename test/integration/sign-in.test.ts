@@ -6,7 +6,7 @@ import { createTestStaff, TEST_PASSWORD } from "../db-utils";
 
 const meta = { ip: "10.0.0.1", userAgent: "vitest" };
 
-beforeEach(() => signInLimiter.reset());
+beforeEach(async () => await signInLimiter.reset());
 
 describe("signIn", () => {
   it("creates a session whose token is stored only as its SHA-256 and records the sign-in", async () => {

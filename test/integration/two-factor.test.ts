@@ -16,9 +16,9 @@ import { createTestStaff, TEST_PASSWORD } from "../db-utils";
 const meta = { ip: "10.0.0.7", userAgent: "vitest" };
 const STEP_MS = 30_000;
 
-beforeEach(() => {
-  signInLimiter.reset();
-  codeAttemptLimiter.reset();
+beforeEach(async () => {
+  await signInLimiter.reset();
+  await codeAttemptLimiter.reset();
 });
 
 async function keyOf(staffId: number): Promise<Uint8Array> {

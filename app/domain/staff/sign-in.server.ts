@@ -7,7 +7,7 @@ import { afterFailedAttempt, isLocked } from "./lockout";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { isRole } from "./roles";
 
-export const signInLimiter = new RateLimiter(() => config.loginRateLimitPerMinute, 60_000);
+export const signInLimiter = new RateLimiter("sign-in", () => config.loginRateLimitPerMinute, 60_000);
 
 export type SignInResult =
   | { ok: true; staffId: number; token: string; expiresAt: Date; mustChangePassword: boolean; twoFactorPending: boolean }
@@ -23,7 +23,7 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignInResult> {
   // Rate limit before any hashing: a flood from one address costs no CPU.
-  if (!signInLimiter.take(meta.ip ?? "unknown", now.getTime())) return { ok: false, reason: "RATE_LIMITED" };
+  if (!(await signInLimiter.take(meta.ip ?? "unknown", now.getTime()))) return { ok: false, reason: "RATE_LIMITED" };
 
   const prisma = await db();
   const email = input.email.trim().toLowerCase();

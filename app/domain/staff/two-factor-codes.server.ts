@@ -40,6 +40,6 @@ export async function consumeSecondFactor(staffId: number, input: string, now: D
 
 /**
  * Codes typed by a signed-in staff member (confirming enrolment, turning two-step sign-in off,
- * new recovery codes): five tries per five minutes per account, in memory like the sign-in limit.
+ * new recovery codes): five tries per five minutes per account, counted in the database like the sign-in limit.
  */
-export const codeAttemptLimiter = new RateLimiter(() => 5, 5 * 60_000);
+export const codeAttemptLimiter = new RateLimiter("code-attempts", () => 5, 5 * 60_000);

@@ -23,7 +23,7 @@ export async function verifySecondFactor(
   meta: { ip: string | null; userAgent: string | null },
   now = new Date(),
 ): Promise<SecondFactorResult> {
-  if (!signInLimiter.take(meta.ip ?? "unknown", now.getTime())) return { ok: false, reason: "RATE_LIMITED" };
+  if (!(await signInLimiter.take(meta.ip ?? "unknown", now.getTime()))) return { ok: false, reason: "RATE_LIMITED" };
   const prisma = await db();
   const staff = await prisma.staff.findUniqueOrThrow({
     where: { id: pending.staffId },

@@ -69,7 +69,7 @@ export async function confirmTwoFactorEnrolment(actor: Actor, input: string, now
   const staff = await prisma.staff.findUniqueOrThrow({ where: { id: actor.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (staff.totpEnabledAt) return { ok: false, reason: "ALREADY_ENABLED" };
   if (!staff.totpSecret) return { ok: false, reason: "NO_ENROLMENT" };
-  if (!codeAttemptLimiter.take(`staff:${actor.id}`, now.getTime())) return { ok: false, reason: "RATE_LIMITED" };
+  if (!(await codeAttemptLimiter.take(`staff:${actor.id}`, now.getTime()))) return { ok: false, reason: "RATE_LIMITED" };
   const code = normaliseTotpCode(input);
   const step = code ? matchingStep(decryptTotpKey(staff.totpSecret, actor.id), code, now.getTime(), null) : null;
   if (step === null) return { ok: false, reason: "CODE_WRONG" };
@@ -124,7 +124,7 @@ async function checkOwnCode(actor: Actor, input: string, now: Date): Promise<Two
   const prisma = await db();
   const staff = await prisma.staff.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
   if (!staff.totpEnabledAt) return { ok: false, reason: "NOT_ENABLED" };
-  if (!codeAttemptLimiter.take(`staff:${actor.id}`, now.getTime())) return { ok: false, reason: "RATE_LIMITED" };
+  if (!(await codeAttemptLimiter.take(`staff:${actor.id}`, now.getTime()))) return { ok: false, reason: "RATE_LIMITED" };
   const used = await consumeSecondFactor(actor.id, input, now);
   return used.ok ? { ok: true, method: used.method } : { ok: false, reason: "CODE_WRONG" };
 }
