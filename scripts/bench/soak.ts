@@ -67,6 +67,8 @@ process.on("SIGINT", () => process.exit(130));
 const rand = prng(11);
 const database = new Database(file);
 const maxId = Number(database.prepare(`SELECT max(id) FROM "Contact"`).pluck().get());
+// Ids of undone imports leave gaps: the report counts the rows.
+const contactCount = Number(database.prepare(`SELECT count(*) FROM "Contact"`).pluck().get());
 type Sample = { id: number; firstName: string; lastName: string };
 const sampleRow = database.prepare<[number], Sample>(`SELECT id, firstName, lastName FROM "Contact" WHERE id >= ? AND erasedAt IS NULL ORDER BY id LIMIT 1`);
 const samples = Array.from({ length: 2_000 }, () => sampleRow.get(1 + Math.floor(rand() * maxId))).filter((s): s is Sample => s !== undefined);
@@ -109,11 +111,14 @@ const csv = path.join(work, "soak-leads.csv");
 
 // ---- Processes: the server, later the import and the sweep; every output kept for the lock grep ----
 const outputs: Record<string, string> = { server: "", import: "", sweep: "" };
+const soakStart = performance.now();
 function launch(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(tsx, args, { env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: work, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
-  child.stdout!.on("data", (chunk: Buffer) => (outputs[name] += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (outputs[name] += chunk.toString()));
+  // Each line keeps when it arrived (seconds since the soak started), to place it against the run.
+  const stamp = (chunk: Buffer) => (outputs[name] += chunk.toString().replace(/^(?=.)/gm, () => `[${((performance.now() - soakStart) / 1000).toFixed(1)} s] `));
+  child.stdout!.on("data", stamp);
+  child.stderr!.on("data", stamp);
   return child;
 }
 const exited = (child: ChildProcess) =>
@@ -215,6 +220,7 @@ let sweepCode: number | null = null;
 const background = (async () => {
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   importWindow.start = performance.now();
+  outputs.import += `[${((performance.now() - soakStart) / 1000).toFixed(1)} s] (import CLI started)\n`;
   const importer = launch("import", ["scripts/import.ts", "--file", csv, "--fair", "Soak fair", "--organiser", "Soak Expo"], {});
   const killer = setTimeout(() => importer.kill("SIGKILL"), CHILD_LIMIT_MS);
   await new Promise((resolve) => setTimeout(resolve, Number(values["sweep-delay"]) * 1000));
@@ -249,8 +255,11 @@ const row = (label: string, list: Hit[], target: number | null) => {
 };
 const pagesDuringImport = hits.filter((h) => h.kind.startsWith("GET") && during(h));
 const importSeconds = ((importWindow.end - importWindow.start) / 1000).toFixed(1);
-console.log(`Soak: ${clients} staff sessions (${pacingLabel(thinkMs)}), ${staffHits} requests in ${runSeconds.toFixed(1)} s = ${(staffHits / runSeconds).toFixed(1)} requests/s on a copy of ${path.relative(process.cwd(), source)} (${maxId.toLocaleString("en")} contacts)`);
-console.log(`Import of ${Number(values.rows).toLocaleString("en")} rows via the CLI: exit ${importCode}, ${importSeconds} s; retention sweep CLI: exit ${sweepCode}. ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}.\n`);
+console.log(`Soak: ${clients} staff sessions (${pacingLabel(thinkMs)}), ${staffHits} requests in ${runSeconds.toFixed(1)} s = ${(staffHits / runSeconds).toFixed(1)} requests/s on a copy of ${path.relative(process.cwd(), source)} (${contactCount.toLocaleString("en")} contacts)`);
+// The job's own time, without the CLI's start-up (tsx, migrations, storing the file).
+const jobSeconds = /Imported batch #\d+ in ([\d.]+) s/.exec(outputs.import)?.[1];
+console.log(`Import of ${Number(values.rows).toLocaleString("en")} rows via the CLI: exit ${importCode}, ${importSeconds} s${jobSeconds ? ` (the import job ${jobSeconds} s)` : ""}; retention sweep CLI: exit ${sweepCode}. ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}.\n`);
+if (process.env.SOAK_OUTPUT_DIR) for (const [name, text] of Object.entries(outputs)) fs.writeFileSync(path.join(process.env.SOAK_OUTPUT_DIR, `soak-${name}.log`), text);
 console.log(
   table(["request (ms)", "count", "p50", "p95", "max", "5xx", "target p95", ""], [
     ...KINDS.map((kind) => row(kind, hits.filter((h) => h.kind === kind), null)),
