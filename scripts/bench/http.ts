@@ -154,8 +154,11 @@ async function load(url: string): Promise<{ status: number; ms: number }> {
   return { status: res.status, ms: performance.now() - start };
 }
 
-// Warm-up: each page a few times, one client (first render, prepared statements, page cache).
-for (let i = 0; i < 3; i++) for (const page of pages) await load(page.url());
+// Warm-up: each page a few times from every client (first render, prepared statements, page cache),
+// so that every server process (one per core, ADR 024) gets its own connections and warms up too.
+await Promise.all(Array.from({ length: clients }, async () => {
+  for (let i = 0; i < 3; i++) for (const page of pages) await load(page.url());
+}));
 
 // One client alone first: the time a page takes when nobody waits in front of it.
 const alone = pages.map(() => [] as number[]);
