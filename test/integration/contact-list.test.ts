@@ -85,6 +85,9 @@ describe("contact list search", () => {
     insertContact({ firstName: "Chris", lastName: "Vandersearch", email: "chris.v@example.test" });
     insertContact({ firstName: "Erased", lastName: "Vandersearch", erasedAt: NOW });
     expect(firstNames({ q: "vandersea" })).toEqual(["Chloé", "Chris"]);
+    // Sorted by name the matches come through the index of live contacts, which leaves the erased one out.
+    expect(firstNames({ q: "vandersea", sort: "name" })).toEqual(["Chloé", "Chris"]);
+    expect(firstNames({ q: "vandersea", sort: "name-desc" })).toEqual(["Chloé", "Chris"]);
     expect(firstNames({ q: "chloe vanders" })).toEqual(["Chloé"]);
     expect(firstNames({ q: "CHLOÉ" })).toEqual(["Chloé"]);
     expect(firstNames({ q: "quillfeath" })).toEqual(["Chloé"]);

@@ -18,6 +18,8 @@ function source(filter: ContactListFilter, strategy: Strategy, sort: ContactSort
   const params: Params = {};
   let from = `"Contact" c ${scanIndex(filter, sort)}`;
   let idRef = "c.id";
+  // True when the rows come through the partial index of live contacts, which leaves erased ones out.
+  let liveOnly = false;
   const all = terms(filter);
   const driving = strategy.kind === "drive" ? strategy.term : null;
   if (driving !== null) {
@@ -48,6 +50,7 @@ function source(filter: ContactListFilter, strategy: Strategy, sort: ContactSort
         // of the live contacts, not from the rows — half the time at a million contacts.
         from = '"ContactSearch" cs CROSS JOIN "Contact" c INDEXED BY "Contact_live_id_sortName_idx" ON c.id = cs.rowid';
         where.push('c."erasedAt" IS NULL'); // the partial index's own condition, so SQLite may use it
+        liveOnly = true;
       }
       where.push('cs."ContactSearch" MATCH @match');
       params.match = match;
@@ -60,7 +63,7 @@ function source(filter: ContactListFilter, strategy: Strategy, sort: ContactSort
   }
   // Last. Erased contacts stay as anonymised rows: asking the small index of erased ids rather than
   // each row keeps counts and index walks index-only (a row read costs ~2.5 µs a candidate at 1M).
-  where.push(`NOT EXISTS (SELECT 1 FROM "Contact" e INDEXED BY "Contact_erased_id_idx" WHERE e.id = ${idRef} AND e."erasedAt" IS NOT NULL)`);
+  if (!liveOnly) where.push(`NOT EXISTS (SELECT 1 FROM "Contact" e INDEXED BY "Contact_erased_id_idx" WHERE e.id = ${idRef} AND e."erasedAt" IS NOT NULL)`);
   return { from, where, params, idRef };
 }
 
