@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { limitFormBodies, MAX_FORM_BODY_BYTES, refuseForeignOrigin, securityHeaders } from "./server";
+import { filesOnly, limitFormBodies, MAX_FORM_BODY_BYTES, refuseForeignOrigin, securityHeaders } from "./server";
 
 // The real middleware in front of a stand-in handler, over real HTTP.
 let base = "";
@@ -11,6 +11,7 @@ beforeAll(async () => {
   app.use(securityHeaders(false));
   app.use(refuseForeignOrigin);
   app.use(limitFormBodies);
+  app.use(filesOnly(express.static("public")));
   app.all("*", (_req, res) => res.send(`ok ${res.locals.cspNonce}`));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
@@ -59,5 +60,17 @@ describe("request bodies", () => {
     const upload = new FormData();
     upload.append("file", new Blob(["a".repeat(MAX_FORM_BODY_BYTES + 10)]), "leads.csv");
     expect((await fetch(`${base}/imports/new`, { method: "POST", body: upload })).status).toBe(200);
+  });
+});
+
+describe("static files", () => {
+  it("serves a file from public/ and hands every path without an extension to the app", async () => {
+    const icon = await fetch(`${base}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(await icon.text()).toContain("<svg");
+    // A page named like a public file, but without the extension, is the app's.
+    expect(await (await fetch(`${base}/favicon`)).text()).toMatch(/^ok /);
+    expect(await (await fetch(`${base}/contacts/42`)).text()).toMatch(/^ok /);
+    expect(await (await fetch(`${base}/missing-file.svg`)).text()).toMatch(/^ok /);
   });
 });

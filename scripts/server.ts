@@ -33,12 +33,20 @@ export async function createApp({ dev }: { dev: boolean }) {
   } else {
     const buildDir = path.resolve("build");
     app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    app.use(filesOnly(express.static(path.join(buildDir, "client"), { maxAge: "1h" })));
     build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   }
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(filesOnly(express.static("public", { maxAge: "1h" })));
   app.all("*", createRequestHandler({ build, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
   return app;
+}
+
+/**
+ * Static files all have an extension (favicon.svg, assets/*.js); pages never do. Only requests for
+ * a file reach the static handler, so a page costs no file-system look-ups.
+ */
+export function filesOnly(serve: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => (path.extname(req.path) ? serve(req, res, next) : next());
 }
 
 export function securityHeaders(dev: boolean) {

@@ -52,6 +52,15 @@ describe("route matching with the patched router (ADR 023)", () => {
     expect(router.matchRoutes(shared, "/nowhere")).toBeNull();
   });
 
+  it("hands out copies of remembered matches, and stays right past the 500 pathnames it remembers", () => {
+    const shared = routeTree();
+    const first = router.matchRoutes(shared, "/contacts/42/edit")!;
+    first.at(-1)!.params.contactId = "changed by a caller";
+    expect(router.matchRoutes(shared, "/contacts/42/edit")!.at(-1)!.params).toEqual({ contactId: "42" });
+    for (let id = 1; id <= 1_200; id++) expect(router.matchRoutes(shared, `/contacts/${id}`)!.at(-1)!.params.contactId).toBe(String(id));
+    for (let id = 1_200; id >= 1; id -= 7) expect(router.matchRoutes(shared, `/contacts/${id}/edit`)!.map((m) => m.route.id)).toEqual(["root", "contacts", "contact-edit"]);
+  });
+
   it("ranks a routes array once: a route pushed into it afterwards, without patchRoutes, is not seen (fails if the patch was not applied)", () => {
     const shared = routeTree();
     expect(router.matchRoutes(shared, "/contacts/1")?.at(-1)?.route.id).toBe("contact");
