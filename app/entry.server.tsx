@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions, isLanguage, FALLBACK_LANGUAGE } from "./lib/i18n/i18n";
 import { localeOf } from "./lib/i18n/i18next.server";
+import { rememberPlainTranslations } from "./lib/i18n/remembered-translations";
 import { NonceContext } from "./ui/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -20,7 +21,8 @@ function i18nFor(lng: string): Promise<I18n> {
   let instance = instances.get(lng);
   if (!instance) {
     const created = createInstance();
-    instance = created.use(initReactI18next).init({ ...i18nOptions, lng }).then(() => created);
+    // Texts asked without options are looked up once per key (app/lib/i18n/remembered-translations.ts).
+    instance = created.use(initReactI18next).init({ ...i18nOptions, lng }).then(() => rememberPlainTranslations(created));
     instances.set(lng, instance);
   }
   return instance;
