@@ -22,11 +22,9 @@ export function announceWaitingWriter(): void {
   const now = Date.now();
   if (now - lastTouch < TOUCH_EVERY_MS) return;
   lastTouch = now;
-  try {
-    fs.writeFileSync(marker(), String(process.pid));
-  } catch {
-    // A read-only folder only costs the courtesy, never the write.
-  }
+  // Written off the event loop (a synchronous write cost ~0.6 ms of a server process's time, up to
+  // twenty times a second while it waited). A read-only folder only costs the courtesy, never the write.
+  fs.writeFile(marker(), String(process.pid), () => {});
 }
 
 /**

@@ -1,4 +1,4 @@
-// `npm run bench:soak -- [--db ./data/bench.db] [--clients 10] [--seconds 60] [--requests 20000] [--rows 100000] [--think-ms 0]`
+// `npm run bench:soak -- [--db ./data/bench.db] [--clients 10] [--seconds 60] [--requests 20000] [--rows 100000] [--think-ms 0] [--cpu-prof dir]`
 // Concurrency soak: copies the benchmark database to a temp file (the original stays untouched),
 // starts the production server on it (127.0.0.1), signs in --clients staff sessions that browse,
 // search, open, create contacts and log interactions, while a --rows import runs through the CLI
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     rows: { type: "string", default: "100000" },
     "sweep-delay": { type: "string", default: "5" },
     "think-ms": { type: "string", default: "0" },
+    // Writes a V8 CPU profile of each server process (open it in Chrome DevTools) into this folder.
+    "cpu-prof": { type: "string" },
   },
 });
 const PAGE_P95_TARGET_MS = 100;
@@ -130,7 +132,8 @@ function fail(message: string): never {
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const server = launch("server", ["scripts/start.ts"], { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "0", REQUEST_LOG: "0" });
+const profile = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"])] : [];
+const server = launch("server", [...profile, "scripts/start.ts"], { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "0", REQUEST_LOG: "0" });
 await new Promise<void>((resolve) => {
   const timer = setTimeout(() => fail("The server did not start within 120 s."), 120_000);
   const stopped = (code: number | null) => fail(`The server stopped (exit ${code}) before serving.`);
