@@ -47,7 +47,7 @@ function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite
     const txAdapter = adapter as unknown as TransactionAdapter;
     const client = txAdapter.client;
     const prepare = client.prepare.bind(client);
-    // The adapter's own BEGIN: the transaction was already begun by beginWithoutBlocking below.
+    // The adapter's own BEGIN: the transaction was already begun by withWriteLockTaken below.
     const begun = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
     client.prepare = ((sql: string) => (sql === "BEGIN" ? (client.inTransaction ? begun : prepare("BEGIN IMMEDIATE")) : prepare(sql))) as typeof client.prepare;
     const start = txAdapter.startTransaction.bind(adapter);
@@ -59,7 +59,6 @@ function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite
       tail = previous.then(() => mine);
       await previous;
       try {
-        if (client.inTransaction) throw new Error("a transaction is already open on this connection");
         let tx: AdapterTransaction;
         try {
           tx = await withWriteLockTaken(client, () => start(level));
@@ -91,13 +90,19 @@ function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite
         // blocking. The adapter runs the statement synchronously when called, so BEGIN, the
         // statement and COMMIT happen with nothing else in between on this connection; a statement
         // that fails has already been undone by SQLite, and the empty transaction commits.
-        return withWriteLockTaken(client, () => {
-          try {
-            return run(query);
-          } finally {
-            if (client.inTransaction) client.exec("COMMIT");
-          }
-        });
+        return withWriteLockTaken(
+          client,
+          () => {
+            try {
+              return run(query);
+            } finally {
+              if (client.inTransaction) client.exec("COMMIT");
+            }
+          },
+          // A transaction opened on this connection meanwhile holds the lock: the write joins it,
+          // as every query on the connection does while it is open.
+          () => run(query),
+        );
       };
     }
     return adapter;
@@ -129,17 +134,23 @@ function tryBeginImmediate(client: Database.Database): boolean {
  * retries without blocking the event loop, announcing this process as a waiting writer so bulk
  * writers leave the lock free for a moment. Taking the lock is the test: there is no moment
  * between "the lock is free" and BEGIN in which another process could take it. Past the busy
- * timeout, one last BEGIN may wait (and fail) in SQLite.
+ * timeout, one last BEGIN may wait (and fail) in SQLite. When a transaction of this connection is
+ * open, `joinOpen` runs inside it; without `joinOpen` the wait goes on until it ends.
  */
-async function withWriteLockTaken<T>(client: Database.Database, begun: () => T): Promise<T> {
+async function withWriteLockTaken<T>(client: Database.Database, begun: () => T, joinOpen?: () => T): Promise<T> {
   const deadline = Date.now() + BUSY_TIMEOUT_MS;
   for (let wait = 1; ; wait = Math.min(wait * 2, 16)) {
-    if (tryBeginImmediate(client)) return begun();
+    const ownTransactionOpen = client.inTransaction;
+    if (ownTransactionOpen) {
+      // This connection's own transaction (begun while we waited) holds the lock.
+      if (joinOpen) return joinOpen();
+    } else if (tryBeginImmediate(client)) return begun();
     if (Date.now() > deadline) {
+      if (ownTransactionOpen) throw new Error("a transaction on this connection stayed open past the busy timeout");
       client.exec("BEGIN IMMEDIATE");
       return begun();
     }
-    announceWaitingWriter();
+    if (!ownTransactionOpen) announceWaitingWriter();
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }

@@ -56,4 +56,24 @@ describe("write transactions", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(ticksAtWrite).toBeGreaterThanOrEqual(3); // 0 if the write had waited synchronously
   });
+
+  it("single writes and a transaction that all waited for another process's lock all go through, whichever begins first", async () => {
+    const prisma = await db();
+    await holdWriteLock(300);
+    const started = Date.now();
+    // Bare writes waiting beside a transaction: when the transaction begins first, a bare write
+    // that retries while it is open runs inside it (as every query on the connection then does).
+    const results = await Promise.allSettled([
+      prisma.setting.create({ data: { key: `bare-a-${started}`, value: "ok" } }),
+      prisma.$transaction(async (tx) => {
+        await tx.setting.create({ data: { key: `tx-${started}`, value: "ok" } });
+        await new Promise((r) => setTimeout(r, 50));
+      }),
+      prisma.setting.create({ data: { key: `bare-b-${started}`, value: "ok" } }),
+      prisma.setting.updateMany({ where: { key: "other-process" }, data: { value: "after" } }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(await prisma.setting.count({ where: { key: { in: [`bare-a-${started}`, `tx-${started}`, `bare-b-${started}`] } } })).toBe(3);
+    expect((await prisma.setting.findUnique({ where: { key: "other-process" } }))?.value).toBe("after");
+  });
 });
