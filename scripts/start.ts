@@ -39,13 +39,19 @@ if (cluster.isWorker) {
   }
 
   // An import a stopped process left half-done is rolled back (or completed) on its own, now and once it is stale.
-  (await import("~/domain/imports/import-recovery.server")).scheduleImportRecovery();
+  const { scheduleImportRecovery } = await import("~/domain/imports/import-recovery.server");
   // A retention recompute a stopped process left "running" is resumed from its last batch, now and once it is stale.
-  (await import("~/domain/purposes/recompute-job.server")).scheduleRecomputeRecovery();
+  const { scheduleRecomputeRecovery } = await import("~/domain/purposes/recompute-job.server");
+  const recoverStoppedWork = () => {
+    scheduleImportRecovery();
+    scheduleRecomputeRecovery();
+  };
+  recoverStoppedWork();
 
   const processes = serverProcesses();
   if (processes === 1) await serve();
-  else startServerProcesses(processes);
+  // A server process that dies may leave an import or a recompute it was running: recovered once stale.
+  else startServerProcesses(processes, recoverStoppedWork);
 
   (await import("~/domain/privacy/retention-schedule.server")).startRetentionSchedule();
   // Lead files whose import was never started are deleted after UPLOAD_EXPIRY_HOURS: now, then daily like the sweep.
@@ -74,7 +80,7 @@ async function serve() {
 }
 
 /** Forks the server processes, restarts one that dies, and stops them all with this process. */
-function startServerProcesses(count: number) {
+function startServerProcesses(count: number, afterUnexpectedExit: () => void) {
   let listening = 0;
   let stopping = false;
   const recentRestarts: number[] = [];
@@ -90,6 +96,7 @@ function startServerProcesses(count: number) {
     recentRestarts.push(now);
     while (recentRestarts[0] < now - 60_000) recentRestarts.shift();
     console.error(`Server process ${worker.process.pid} stopped (${signal ?? `exit ${code}`}).`);
+    afterUnexpectedExit();
     if (recentRestarts.length > 5) {
       console.error("Server processes keep stopping; giving up.");
       stopAll(1);

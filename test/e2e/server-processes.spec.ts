@@ -4,6 +4,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
 
 // `npm start` serves with one server process per core (WEB_CONCURRENCY, ADR 024). This starts its
 // own server with two, on a fresh database, and checks what they must share and how they stop.
@@ -38,7 +39,7 @@ const alive = (pid: number) => {
   }
 };
 
-test("two server processes share sign-in limits, a stopped one is replaced, and stopping npm start stops them all", async () => {
+test("two server processes share sign-in limits, a stopped one is replaced (and what it was running recovered), and stopping npm start stops them all", async () => {
   test.setTimeout(120_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-processes-"));
   let output = "";
@@ -68,11 +69,24 @@ test("two server processes share sign-in limits, a stopped one is replaced, and 
     expect(statuses.slice(0, RATE_LIMIT)).toEqual(Array(RATE_LIMIT).fill(401));
     expect(statuses.slice(RATE_LIMIT)).toEqual([429, 429, 429, 429]);
 
+    // An import the dying process was running (its heartbeat already stale) is rolled back once it
+    // has stopped, not only at the next start.
+    const database = new Database(path.join(dir, "crm.db"));
+    database.pragma("busy_timeout = 5000");
+    const stale = new Date(Date.now() - 5 * 60_000).toISOString().replace("Z", "+00:00");
+    const batchId = Number(
+      database.prepare(`INSERT INTO "ImportBatch" ("staffId", "fileName", "status", "heartbeatAt", "startedAt", "createdAt") VALUES (1, 'left-running.csv', 'running', ?, ?, ?)`)
+        .run(stale, stale, stale).lastInsertRowid,
+    );
+    const batchStatus = () => (database.prepare(`SELECT status, error FROM "ImportBatch" WHERE id = ?`).get(batchId) as { status: string; error: string | null });
+
     // A server process that dies is replaced, and pages keep being served meanwhile.
     process.kill(workers[0], "SIGKILL");
     await expect.poll(() => output, { timeout: 30_000 }).toContain(`Server process ${workers[0]} stopped (SIGKILL)`);
     await expect.poll(() => childPids(server.pid!).filter((pid) => !workers.includes(pid)).length, { timeout: 60_000 }).toBe(1);
     for (let i = 0; i < 6; i++) expect((await request("GET", "/login")).status).toBe(200);
+    await expect.poll(() => batchStatus(), { timeout: 30_000 }).toEqual({ status: "failed", error: "INTERRUPTED" });
+    database.close();
 
     // Stopping npm start stops every server process.
     const all = childPids(server.pid!);
