@@ -82,14 +82,15 @@ async function serve() {
 /** Forks the server processes, restarts one that dies, and stops them all with this process. */
 function startServerProcesses(count: number, afterUnexpectedExit: () => void) {
   let listening = 0;
-  let stopping = false;
+  // Set once every process is being stopped: the code this process exits with when the last one has.
+  let exitCode: number | null = null;
   const recentRestarts: number[] = [];
   cluster.on("listening", () => {
     if (++listening === count) console.log(`Serving http://localhost:${port} (production, ${count} server processes)`);
   });
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    if (exitCode !== null) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
     const now = Date.now();
@@ -104,11 +105,11 @@ function startServerProcesses(count: number, afterUnexpectedExit: () => void) {
     }
     cluster.fork();
   });
-  const stopAll = (exitCode = 0) => {
-    stopping = true;
+  const stopAll = (code = 0) => {
+    exitCode = code;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-    setTimeout(() => process.exit(exitCode), 6_000).unref();
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+    setTimeout(() => process.exit(code), 6_000).unref();
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
   };
   process.on("SIGTERM", () => stopAll());
   process.on("SIGINT", () => stopAll());

@@ -1,6 +1,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -39,10 +40,9 @@ const alive = (pid: number) => {
   }
 };
 
-test("two server processes share sign-in limits, a stopped one is replaced (and what it was running recovered), and stopping npm start stops them all", async () => {
-  test.setTimeout(120_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-processes-"));
-  let output = "";
+/** `npm start`'s script with two server processes on a fresh database in `dir`; `output()` is all it printed so far. */
+function startServer(dir: string) {
+  let text = "";
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: path.resolve(path.dirname(new URL(import.meta.url).pathname), "../.."),
     env: {
@@ -52,10 +52,17 @@ test("two server processes share sign-in limits, a stopped one is replaced (and 
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  return { server, output: () => text };
+}
+
+test("two server processes share sign-in limits, a stopped one is replaced (and what it was running recovered), and stopping npm start stops them all", async () => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-processes-"));
+  const { server, output } = startServer(dir);
   try {
-    await expect.poll(() => output, { timeout: 90_000 }).toContain(`Serving http://localhost:${PORT} (production, 2 server processes)`);
+    await expect.poll(output, { timeout: 90_000 }).toContain(`Serving http://localhost:${PORT} (production, 2 server processes)`);
     const workers = childPids(server.pid!);
     expect(workers).toHaveLength(2);
 
@@ -82,7 +89,7 @@ test("two server processes share sign-in limits, a stopped one is replaced (and 
 
     // A server process that dies is replaced, and pages keep being served meanwhile.
     process.kill(workers[0], "SIGKILL");
-    await expect.poll(() => output, { timeout: 30_000 }).toContain(`Server process ${workers[0]} stopped (SIGKILL)`);
+    await expect.poll(output, { timeout: 30_000 }).toContain(`Server process ${workers[0]} stopped (SIGKILL)`);
     await expect.poll(() => childPids(server.pid!).filter((pid) => !workers.includes(pid)).length, { timeout: 60_000 }).toBe(1);
     for (let i = 0; i < 6; i++) expect((await request("GET", "/login")).status).toBe(200);
     await expect.poll(() => batchStatus(), { timeout: 30_000 }).toEqual({ status: "failed", error: "INTERRUPTED" });
@@ -96,6 +103,24 @@ test("two server processes share sign-in limits, a stopped one is replaced (and 
     await expect.poll(() => all.filter(alive).length, { timeout: 10_000 }).toBe(0);
   } finally {
     if (server.exitCode === null) server.kill("SIGKILL");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("server processes that keep stopping make npm start give up with a failure exit code", async () => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-processes-"));
+  // The port is taken: every server process stops as soon as it tries to listen.
+  const blocker = net.createServer();
+  await new Promise<void>((resolve) => blocker.listen(PORT, "127.0.0.1", resolve));
+  const { server, output } = startServer(dir);
+  try {
+    const code = await new Promise<number | null>((resolve) => server.once("exit", (c) => resolve(c)));
+    expect(output()).toContain("Server processes keep stopping; giving up.");
+    expect(code).toBe(1);
+  } finally {
+    if (server.exitCode === null) server.kill("SIGKILL");
+    await new Promise((resolve) => blocker.close(resolve));
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
