@@ -1,6 +1,7 @@
 // What the HTTP benchmarks (http.ts, soak.ts) share: a free local port for the server, and a
 // staff session opened through the real sign-in form.
 import net from "node:net";
+import path from "node:path";
 
 export async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -34,4 +35,9 @@ export function thinkTime(thinkMs: number, random: () => number): Promise<void> 
 /** How the report names the pacing. */
 export function pacingLabel(thinkMs: number): string {
   return thinkMs ? `pausing ${thinkMs * 0.5}–${thinkMs * 1.5} ms between requests` : "no pause between requests";
+}
+
+/** Node options that make the server (and each of its server processes) write a V8 CPU profile into `dir`. */
+export function cpuProfileArgs(dir: string | undefined): string[] {
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(dir)] : [];
 }

@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { pick, prng } from "../../prisma/factories";
-import { freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
+import { cpuProfileArgs, freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -106,8 +106,7 @@ if (pages.length === 0) {
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const profile = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"])] : [];
-const server: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
+const server: ChildProcess = spawn(process.execPath, [...cpuProfileArgs(values["cpu-prof"]), "--import", "tsx", "scripts/start.ts"], {
   env: {
     ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, DATA_DIR: process.env.DATA_DIR ?? path.dirname(file),
     HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "0", REQUEST_LOG: "0",

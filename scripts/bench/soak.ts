@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import iconv from "iconv-lite";
 import { BE_PLACES, JOB_TITLES, belgianMobile, mailSafe, pick, prng, SEED_COMPANY_WORDS, SEED_FIRST_NAMES, SEED_LAST_NAMES } from "../../prisma/factories";
-import { freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
+import { cpuProfileArgs, freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -114,11 +114,13 @@ const csv = path.join(work, "soak-leads.csv");
 // ---- Processes: the server, later the import and the sweep; every output kept for the lock grep ----
 const outputs: Record<string, string> = { server: "", import: "", sweep: "" };
 const soakStart = performance.now();
+/** When something happened, for the kept output: seconds since the soak started. */
+const stampNow = () => `[${((performance.now() - soakStart) / 1000).toFixed(1)} s] `;
 function launch(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(tsx, args, { env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: work, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   // Each line keeps when it arrived (seconds since the soak started), to place it against the run.
-  const stamp = (chunk: Buffer) => (outputs[name] += chunk.toString().replace(/^(?=.)/gm, () => `[${((performance.now() - soakStart) / 1000).toFixed(1)} s] `));
+  const stamp = (chunk: Buffer) => (outputs[name] += chunk.toString().replace(/^(?=.)/gm, stampNow));
   child.stdout!.on("data", stamp);
   child.stderr!.on("data", stamp);
   return child;
@@ -132,8 +134,7 @@ function fail(message: string): never {
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const profile = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"])] : [];
-const server = launch("server", [...profile, "scripts/start.ts"], { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "0", REQUEST_LOG: "0" });
+const server = launch("server", [...cpuProfileArgs(values["cpu-prof"]), "scripts/start.ts"], { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "0", REQUEST_LOG: "0" });
 await new Promise<void>((resolve) => {
   const timer = setTimeout(() => fail("The server did not start within 120 s."), 120_000);
   const stopped = (code: number | null) => fail(`The server stopped (exit ${code}) before serving.`);
@@ -223,7 +224,7 @@ let sweepCode: number | null = null;
 const background = (async () => {
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   importWindow.start = performance.now();
-  outputs.import += `[${((performance.now() - soakStart) / 1000).toFixed(1)} s] (import CLI started)\n`;
+  outputs.import += `${stampNow()}(import CLI started)\n`;
   const importer = launch("import", ["scripts/import.ts", "--file", csv, "--fair", "Soak fair", "--organiser", "Soak Expo"], {});
   const killer = setTimeout(() => importer.kill("SIGKILL"), CHILD_LIMIT_MS);
   await new Promise((resolve) => setTimeout(resolve, Number(values["sweep-delay"]) * 1000));

@@ -285,7 +285,6 @@ describe("the contact page's commerce section", () => {
     const note = await issueCreditNote(manager.actor, credited.id);
     if (!note.ok) throw new Error(note.reason);
     const prisma = await db();
-    // The credit note is the contact's too.
     const training = await createTraining(manager.actor, trainingSchema.parse({ title: "GDPR for sales", trainer: "Anke Peeters", capacity: "5", date: "2027-03-15", startTime: "09:00", endTime: "17:00", place: "Gent" }));
     await addSession(manager.actor, training.id, sessionSchema.parse({ date: "2027-03-08", startTime: "09:00", endTime: "12:00", place: "Gent" }));
     expect((await registerContact(sales.actor, training.id, contactId)).ok).toBe(true);
@@ -313,6 +312,7 @@ describe("the contact page's commerce section", () => {
     expect(commerce.invoices.map((i) => [i.id, i.overdue])).toEqual([[note.id, false], [credited.id, false], [invoiced.id, true]]);
     // What the comparison covers is really there.
     expect(commerce.quotes.map((q) => q.id)).toContain(draft);
+    // The credit note is the contact's too.
     expect(commerce.invoices.map((i) => [i.id, i.kind])).toEqual([[note.id, "credit-note"], [credited.id, "invoice"], [invoiced.id, "invoice"]]);
     expect(commerce.trainings).toEqual([expect.objectContaining({ trainingId: training.id, firstDate: new Date("2027-03-08T00:00:00Z") })]);
   });
