@@ -2,6 +2,7 @@ import { changedFields, recordAudit } from "~/domain/audit/audit.server";
 import { listPurposes, ruleOf, syncRetention } from "~/domain/purposes/purposes.server";
 import { retentionEndDate } from "~/domain/purposes/retention";
 import { isThirdPartySource, noticeDueDate } from "~/domain/privacy/art14";
+import { endProcessingRecords, type EndableRecord } from "~/domain/privacy/processing.server";
 import { isSuppressedIn } from "~/domain/privacy/suppression-list.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db, type Tx } from "~/lib/db.server";
@@ -110,7 +111,8 @@ export async function updateContact(actor: Actor, id: number, input: ContactInpu
         firstName: true, lastName: true, email: true, phone: true, mobile: true, jobTitle: true, street: true, postalCode: true,
         city: true, country: true, language: true, stage: true, ownerId: true, organisationId: true, sourceKind: true,
         sourceDetail: true, obtainedAt: true, restricted: true, erasedAt: true, noticeDueAt: true,
-        processingRecords: { select: { id: true, purposeId: true, endedAt: true } },
+        lastInteractionAt: true,
+        processingRecords: { select: { id: true, purposeId: true, endedAt: true, since: true, purpose: { select: { retentionAnchor: true, retentionYears: true, retentionMonths: true } } } },
         tags: { select: { tag: true } },
       },
     });
@@ -133,7 +135,7 @@ export async function updateContact(actor: Actor, id: number, input: ContactInpu
     const { noticeDueAt, ...rest } = data;
     await tx.contact.update({ where: { id }, data: { ...rest, noticeDueAt: before.noticeDueAt ?? noticeDueAt } });
     const now = new Date();
-    const purposeChanges = await syncPurposes(tx, id, before.processingRecords, purposes, input, now);
+    const purposeChanges = await syncPurposes(tx, id, before, purposes, input, now);
     const oldTags = before.tags.map((t) => t.tag).sort();
     if (oldTags.join(",") !== [...input.tags].sort().join(",")) {
       await tx.contactTag.deleteMany({ where: { contactId: id } });
@@ -148,12 +150,12 @@ export async function updateContact(actor: Actor, id: number, input: ContactInpu
 
 /** Opens records for newly chosen purposes (or re-opens ended ones) and ends the ones no longer chosen; history stays. */
 async function syncPurposes(
-  tx: Tx, contactId: number, records: { id: number; purposeId: number; endedAt: Date | null }[],
+  tx: Tx, contactId: number, contact: { lastInteractionAt: Date | null; processingRecords: (EndableRecord & { purposeId: number; endedAt: Date | null })[] },
   purposes: Awaited<ReturnType<typeof listPurposes>>, input: ContactInput, now: Date,
 ) {
+  const records = contact.processingRecords;
   const chosen = new Set(purposes.map((p) => p.id));
   const added: string[] = [];
-  const ended: string[] = [];
   for (const p of purposes) {
     const record = records.find((r) => r.purposeId === p.id);
     if (!record) {
@@ -164,11 +166,9 @@ async function syncPurposes(
       added.push(p.code);
     }
   }
-  for (const r of records) {
-    if (!r.endedAt && !chosen.has(r.purposeId)) {
-      await tx.processingRecord.update({ where: { id: r.id }, data: { endedAt: now } });
-      ended.push(String(r.purposeId));
-    }
-  }
+  // An unticked purpose ends today, and its date is set from that end: a contract's period starts now (ADR 025).
+  const ending = records.filter((r) => !r.endedAt && !chosen.has(r.purposeId));
+  await endProcessingRecords(tx, contactId, ending, now, contact.lastInteractionAt);
+  const ended = ending.map((r) => String(r.purposeId));
   return { purposesAdded: added.length ? added : undefined, purposesEnded: ended.length ? ended : undefined };
 }

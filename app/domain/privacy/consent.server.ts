@@ -110,7 +110,7 @@ export async function withdrawConsent(actor: Actor, contactId: number, input: Wi
       data: { contactId, purposeId: purpose.id, kind: "withdrawn", at: input.at, channel: input.channel, wording: null, recordedById: actor.id },
       select: { id: true },
     });
-    if (openOnConsent) await endProcessingRecords(tx, [record], input.at, contact.lastInteractionAt);
+    if (openOnConsent) await endProcessingRecords(tx, contactId, [record], input.at, contact.lastInteractionAt);
     const flagged = await flagWhenNothingOpen(tx, contactId, new Date());
     await recordAudit(tx, {
       actor, action: "consent.withdrawn", recordType: "contact", recordId: contactId,

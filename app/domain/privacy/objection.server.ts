@@ -54,7 +54,7 @@ export async function objectToMarketing(
     for (const p of withdrawing) {
       await tx.consentEvent.create({ data: { contactId, purposeId: p.id, kind: "withdrawn", at: now, channel, wording: null, recordedById: actor.id } });
     }
-    await endProcessingRecords(tx, open, now, contact.lastInteractionAt);
+    await endProcessingRecords(tx, contactId, open, now, contact.lastInteractionAt);
     const flagged = await flagWhenNothingOpen(tx, contactId, now);
     if (contact.email) await addToSuppressionList(tx, contact.email, "objection", actor);
 

@@ -1,11 +1,12 @@
 import { ruleOf } from "~/domain/purposes/purposes.server";
 import { retentionEndDate } from "~/domain/purposes/retention";
+import { commerceRetentionFacts } from "~/domain/quotes/retention-facts.server";
 import type { Tx } from "~/lib/db.server";
 
 /**
- * Ending processing for a purpose (consent withdrawn, objection to marketing). Ending is an
- * update, never a delete: the record stays as the history of why we held the data, and the
- * database refuses to remove a contact's last record anyway.
+ * Ending processing for a purpose (consent withdrawn, objection to marketing, a purpose staff untick
+ * on the contact form). Ending is an update, never a delete: the record stays as the history of why
+ * we held the data, and the database refuses to remove a contact's last record anyway.
  */
 
 export type EndableRecord = {
@@ -15,14 +16,18 @@ export type EndableRecord = {
 };
 
 /**
- * Sets endedAt on each record and recomputes its retention date with the withdrawal as the
- * anchor's fact: "until consent is withdrawn" now has an end; rules counted from other facts
- * (last interaction, visit) keep their date.
+ * Sets endedAt on each of the contact's records and recomputes its retention date with the end as
+ * the anchor's fact: "until consent is withdrawn" now has an end, and "5 years after the contract
+ * ends" counts from today; rules counted from other facts (last interaction, invoice, training,
+ * visit) keep their date.
  */
-export async function endProcessingRecords(tx: Tx, records: readonly EndableRecord[], at: Date, lastInteractionAt: Date | null): Promise<void> {
+export async function endProcessingRecords(tx: Tx, contactId: number, records: readonly EndableRecord[], at: Date, lastInteractionAt: Date | null): Promise<void> {
+  if (records.length === 0) return;
+  const commerce = await commerceRetentionFacts(tx, contactId);
   for (const record of records) {
     const endedAt = at.getTime() < record.since.getTime() ? record.since : at;
-    const retentionEndsAt = retentionEndDate(ruleOf(record.purpose), { since: record.since, lastInteractionAt, consentWithdrawnAt: endedAt });
+    const facts = { since: record.since, lastInteractionAt, ...commerce, consentWithdrawnAt: endedAt, contractEndedAt: endedAt };
+    const retentionEndsAt = retentionEndDate(ruleOf(record.purpose), facts);
     await tx.processingRecord.update({ where: { id: record.id }, data: { endedAt, retentionEndsAt } });
   }
 }

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { type LockStats, newLockStats, useImportSession, withWriteLock, yieldToOthers } from "~/lib/write-lock.server";
 import { dbDateTime, fromDbDateTime } from "~/lib/db-datetime";
 import { preparedStatements, rawDb } from "~/lib/db.server";
+import { commerceFactColumns } from "~/domain/quotes/retention-facts.server";
 import type { RetentionRule } from "./retention";
 import { retentionEndAfterRuleChange } from "./rule-change";
 
@@ -19,14 +20,18 @@ const SQL = {
   lastContactId: `SELECT coalesce(max("contactId"), 0) AS n FROM "ProcessingRecord" WHERE "purposeId" = @purposeId`,
   countSlice: `SELECT count(*) AS n FROM "ProcessingRecord" INDEXED BY "ProcessingRecord_purposeId_contactId_idx"
     WHERE "purposeId" = @purposeId AND "contactId" > @from AND "contactId" <= @to AND id <= @lastRecordId`,
-  page: `SELECT pr.id, pr."contactId", pr."since", pr."retentionEndsAt", pr."endedAt", c."lastInteractionAt", c."erasedAt"
+  page: `SELECT pr.id, pr."contactId", pr."since", pr."retentionEndsAt", pr."endedAt", c."lastInteractionAt", c."erasedAt",
+    ${commerceFactColumns('pr."contactId"')}
     FROM "ProcessingRecord" pr INDEXED BY "ProcessingRecord_purposeId_contactId_idx" JOIN "Contact" c ON c.id = pr."contactId"
     WHERE pr."purposeId" = @purposeId AND pr."contactId" > @after AND pr.id <= @lastRecordId
     ORDER BY pr."contactId" LIMIT @limit`,
   update: `UPDATE "ProcessingRecord" SET "retentionEndsAt" = @end WHERE id = @id`,
 };
 
-type Row = { id: number; contactId: number; since: string; retentionEndsAt: string | null; endedAt: string | null; lastInteractionAt: string | null; erasedAt: string | null };
+type Row = {
+  id: number; contactId: number; since: string; retentionEndsAt: string | null; endedAt: string | null; lastInteractionAt: string | null; erasedAt: string | null;
+  invoiceIssuedAt: string | null; trainingDate: string | null;
+};
 
 const prepared = (handle: Database.Database) => preparedStatements(SQL, handle);
 const iso = (date: Date | null) => (date === null ? null : dbDateTime(date));
@@ -67,6 +72,8 @@ export function recomputeBatch(raw: Database.Database, purposeId: number, before
       since: fromDbDateTime(row.since),
       lastInteractionAt: fromDbDateTime(row.lastInteractionAt),
       retentionEndsAt: fromDbDateTime(row.retentionEndsAt),
+      invoiceIssuedAt: fromDbDateTime(row.invoiceIssuedAt),
+      trainingDate: fromDbDateTime(row.trainingDate),
     });
     const text = iso(end);
     if (text !== row.retentionEndsAt) {

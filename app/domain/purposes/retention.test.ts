@@ -76,7 +76,14 @@ describe("retentionEndDate for the seeded purposes", () => {
     // file management: 5 years after the contract ends
     ["file-management", { since, contractEndedAt: d("2026-06-30") }, "2031-06-30"],
     ["file-management", { since, contractEndedAt: d("2028-02-29") }, "2033-02-28"],
-    ["file-management", { since }, null],
+    // while it runs: counted from its latest sign of life (ADR 025)
+    ["file-management", { since }, "2029-05-02"],
+    ["file-management", { since, lastInteractionAt: d("2026-01-31") }, "2031-01-31"],
+    ["file-management", { since, invoiceIssuedAt: d("2027-02-28"), lastInteractionAt: d("2026-01-31") }, "2032-02-28"],
+    ["file-management", { since, trainingDate: d("2028-02-29"), invoiceIssuedAt: d("2027-02-28") }, "2033-02-28"],
+    ["file-management", { since, lastInteractionAt: d("2023-01-01"), invoiceIssuedAt: null }, "2029-05-02"],
+    // an ended contract counts from its end, even with later activity
+    ["file-management", { since, contractEndedAt: d("2026-06-30"), lastInteractionAt: d("2027-01-05") }, "2031-06-30"],
     // training: 5 years after the training
     ["training", { since, trainingDate: d("2025-11-20") }, "2030-11-20"],
     ["training", { since, trainingDate: d("2024-02-29") }, "2029-02-28"],

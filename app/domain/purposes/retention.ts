@@ -21,6 +21,7 @@ export type RetentionFacts = {
   since: Date;
   lastInteractionAt?: Date | null;
   invoiceIssuedAt?: Date | null;
+  /** The day the contract ended: set when staff end the record (processing.server.ts). */
   contractEndedAt?: Date | null;
   trainingDate?: Date | null;
   visitAt?: Date | null;
@@ -54,6 +55,10 @@ function later(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;
 }
 
+function latestOf(first: Date, others: readonly (Date | null | undefined)[]): Date {
+  return others.reduce<Date>((max, d) => (d ? later(max, d) : max), first);
+}
+
 /**
  * The day retention ends for a processing record, or null when no end is known yet.
  *
@@ -62,7 +67,10 @@ function later(a: Date, b: Date): Date {
  *   `since` (starting the record is itself the latest contact we had).
  * - invoiceYearEnd: null until an invoice is issued (the contract is still running; the
  *   10-year accounting period cannot start).
- * - contractEnd: null while the contract has not ended.
+ * - contractEnd: while the contract runs, its latest sign of life counts as its end so far: the
+ *   latest of `since`, the last interaction, the last invoice and the last training day. A customer
+ *   file nobody has touched for the whole period is then reviewed by a person (who can extend it
+ *   while the contract still runs) instead of being kept forever (ADR 025).
  * - trainingDate / visit: `since`, so a record without the date is flagged for review sooner
  *   rather than kept forever (a manager reviews; nothing is deleted automatically).
  * - consentWithdrawn: null while consent stands; once withdrawn, the withdrawal day itself
@@ -83,7 +91,7 @@ function anchorDate(anchor: RetentionAnchor, facts: RetentionFacts): Date | null
         ? new Date(Date.UTC(facts.invoiceIssuedAt.getUTCFullYear(), 11, 31))
         : null;
     case "contractEnd":
-      return facts.contractEndedAt ?? null;
+      return facts.contractEndedAt ?? latestOf(facts.since, [facts.lastInteractionAt, facts.invoiceIssuedAt, facts.trainingDate]);
     case "trainingDate":
       return facts.trainingDate ?? facts.since;
     case "visit":

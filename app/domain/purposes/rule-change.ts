@@ -1,21 +1,29 @@
-import { addPeriod, retentionEndDate, type RetentionRule } from "./retention";
+import { addPeriod, retentionEndDate, type RetentionAnchor, type RetentionFacts, type RetentionRule } from "./retention";
 
-/** The facts a processing record's row holds; the other anchors' dates (invoice, contract end…) live elsewhere. */
-export type HeldFacts = { since: Date; lastInteractionAt: Date | null; retentionEndsAt: Date | null };
+/**
+ * The facts a recompute reads for each record: its own row, its contact's last interaction, and the
+ * contact's latest invoice and training day. A visit date and a consent withdrawal are not kept
+ * apart from the record's date.
+ */
+export type HeldFacts = Pick<RetentionFacts, "invoiceIssuedAt" | "trainingDate"> & { since: Date; lastInteractionAt: Date | null; retentionEndsAt: Date | null };
 
 const totalMonths = (rule: RetentionRule) => rule.years * 12 + rule.months;
 
+/** Anchors whose date the held facts give in full. */
+const RECOMPUTABLE: ReadonlySet<RetentionAnchor> = new Set(["lastInteraction", "invoiceYearEnd", "contractEnd", "trainingDate"]);
+
 /**
  * A record's retention date after an admin changes its purpose's rule.
- * - Counting from the last interaction: recomputed exactly from the facts on the record.
- * - Same anchor, other period: the anchor's date is not kept on the record, so the old end date is
- *   moved by the change in period (exact, except that a month-end day may land up to 3 days early).
- *   An open end (no invoice yet, consent standing) stays open.
- * - Another anchor: recomputed from the facts held, as syncRetention does.
+ * - Another anchor, or an anchor whose date the held facts give (last interaction, invoice, contract,
+ *   training): recomputed exactly from the facts, as syncRetention does.
+ * - Same anchor without its date held (a visit, a consent withdrawal): the old end date is moved by the
+ *   change in period (exact, except that a month-end day may land up to 3 days early). An open end
+ *   (consent standing) stays open.
  */
 export function retentionEndAfterRuleChange(before: RetentionRule, after: RetentionRule, facts: HeldFacts): Date | null {
-  if (after.anchor === "lastInteraction" || after.anchor !== before.anchor) {
-    return retentionEndDate(after, { since: facts.since, lastInteractionAt: facts.lastInteractionAt });
+  if (after.anchor !== before.anchor || RECOMPUTABLE.has(after.anchor)) {
+    const { retentionEndsAt: _current, ...held } = facts;
+    return retentionEndDate(after, held);
   }
   if (facts.retentionEndsAt === null) return null;
   return addPeriod(facts.retentionEndsAt, { years: 0, months: totalMonths(after) - totalMonths(before) });

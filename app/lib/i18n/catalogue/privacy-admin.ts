@@ -32,7 +32,11 @@ export const privacyAdmin = {
   "retention.periodAnd": { en: "{{first}} and {{second}}", nl: "{{first}} en {{second}}", fr: "{{first}} et {{second}}" },
   "retention.rule.lastInteraction": { en: "{{period}} after the last interaction", nl: "{{period}} na het laatste contact", fr: "{{period}} après le dernier échange" },
   "retention.rule.invoiceYearEnd": { en: "{{period}} after the end of the invoice's year", nl: "{{period}} na het einde van het jaar van de factuur", fr: "{{period}} après la fin de l'année de la facture" },
-  "retention.rule.contractEnd": { en: "{{period}} after the contract ends", nl: "{{period}} na het einde van het contract", fr: "{{period}} après la fin du contrat" },
+  "retention.rule.contractEnd": {
+    en: "{{period}} after the contract ends (while it runs: after its latest invoice, training or interaction)",
+    nl: "{{period}} na het einde van het contract (zolang het loopt: na de laatste factuur, opleiding of contactmoment)",
+    fr: "{{period}} après la fin du contrat (tant qu'il court : après la dernière facture, formation ou échange)",
+  },
   "retention.rule.trainingDate": { en: "{{period}} after the training", nl: "{{period}} na de opleiding", fr: "{{period}} après la formation" },
   "retention.rule.visit": { en: "{{period}} after the visit", nl: "{{period}} na het bezoek", fr: "{{period}} après la visite" },
   "retention.rule.consentWithdrawn": { en: "{{period}} after consent is withdrawn", nl: "{{period}} na intrekking van de toestemming", fr: "{{period}} après le retrait du consentement" },
