@@ -1,5 +1,6 @@
 // What the HTTP benchmarks (http.ts, soak.ts) share: a free local port for the server, and a
 // staff session opened through the real sign-in form.
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 
@@ -40,4 +41,35 @@ export function pacingLabel(thinkMs: number): string {
 /** Node options that make the server (and each of its server processes) write a V8 CPU profile into `dir`. */
 export function cpuProfileArgs(dir: string | undefined): string[] {
   return dir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(dir)] : [];
+}
+
+/**
+ * A light HTTP client for the timed runs: node:http over kept-alive sockets (one per concurrent
+ * client), the body read and dropped. fetch (undici) costs more of the load generator's CPU, which
+ * it takes from the server it measures on the same two cores. A form is posted with the Origin
+ * header a browser sends (the server refuses cross-origin writes).
+ */
+export function pageClient(origin: string, sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const { hostname, port } = new URL(origin);
+  type Answer = { status: number; ms: number; location: string | null };
+  return {
+    send(path: string, cookie: string, form?: URLSearchParams): Promise<Answer> {
+      const start = performance.now();
+      const body = form?.toString();
+      const headers: http.OutgoingHttpHeaders = body === undefined
+        ? { Cookie: cookie }
+        : { Cookie: cookie, Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) };
+      return new Promise((resolve, reject) => {
+        const req = http.request({ agent, hostname, port, path, method: body === undefined ? "GET" : "POST", headers }, (res) => {
+          res.on("data", () => {});
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - start, location: res.headers.location ?? null }));
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }

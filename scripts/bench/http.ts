@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { pick, prng } from "../../prisma/factories";
-import { cpuProfileArgs, freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
+import { cpuProfileArgs, freePort, pacingLabel, pageClient, signInThroughForm, thinkTime } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -146,12 +146,8 @@ const session = await signInThroughForm(origin, email, password);
 if (!session.ok) fail(session.message);
 const { cookie } = session;
 
-async function load(url: string): Promise<{ status: number; ms: number }> {
-  const start = performance.now();
-  const res = await fetch(`${origin}${url}`, { redirect: "manual", headers: { Cookie: cookie } });
-  await res.arrayBuffer();
-  return { status: res.status, ms: performance.now() - start };
-}
+const httpClient = pageClient(origin, clients);
+const load = (url: string) => httpClient.send(url, cookie);
 
 // Warm-up: each page a few times from every client (first render, prepared statements, page cache),
 // so that every server process (one per core, ADR 024) gets its own connections and warms up too.
@@ -170,6 +166,7 @@ if (seconds < Number(values.seconds)) console.log(`(run shortened to ${seconds} 
 const stats = pages.map(() => ({ times: [] as number[], errors: 0, statuses: new Set<number>() }));
 let issued = 0;
 const runStart = performance.now();
+const clientCpuBefore = process.cpuUsage();
 const deadline = runStart + seconds * 1000;
 await Promise.all(
   Array.from({ length: clients }, async (_, client) => {
@@ -188,13 +185,16 @@ await Promise.all(
   }),
 );
 const runSeconds = (performance.now() - runStart) / 1000;
+const clientCpu = process.cpuUsage(clientCpuBefore);
+httpClient.close();
 server.kill("SIGTERM");
 await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
 
 const all = stats.flatMap((s) => s.times);
 const load1 = os.loadavg()[0].toFixed(1);
 console.log(`HTTP benchmark: ${clients} concurrent clients, ${pacingLabel(thinkMs)}, ${all.length} requests in ${runSeconds.toFixed(1)} s = ${(all.length / runSeconds).toFixed(1)} requests/s`);
-console.log(`(signed in as ${email}; ${os.cpus().length} cores, load average ${load1} at the end; "alone" = p50 of 10 requests by one client)\n`);
+const clientShare = ((clientCpu.user + clientCpu.system) / 1000 / 1000 / runSeconds) * 100;
+console.log(`(signed in as ${email}; ${os.cpus().length} cores, load average ${load1} at the end; this load generator used ${clientShare.toFixed(0)} % of a core; "alone" = p50 of 10 requests by one client)\n`);
 const rows = pages.map((page, i) => {
   const s = summarize(stats[i].times);
   const errors = stats[i].errors ? `${stats[i].errors} (HTTP ${[...stats[i].statuses].join(", ")})` : "0";

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import iconv from "iconv-lite";
 import { BE_PLACES, JOB_TITLES, belgianMobile, mailSafe, pick, prng, SEED_COMPANY_WORDS, SEED_FIRST_NAMES, SEED_LAST_NAMES } from "../../prisma/factories";
-import { cpuProfileArgs, freePort, pacingLabel, signInThroughForm, thinkTime } from "./http-session";
+import { cpuProfileArgs, freePort, pacingLabel, pageClient, signInThroughForm, thinkTime } from "./http-session";
 import { ms, summarize, table, verdict } from "./stats";
 
 const { values } = parseArgs({
@@ -164,15 +164,10 @@ type Hit = { kind: Kind; at: number; ms: number; status: number };
 const hits: Hit[] = [];
 const unexpected = new Map<string, number>();
 
-async function request(kind: Kind, cookie: string, url: string, form?: URLSearchParams): Promise<Response> {
-  const start = performance.now();
-  const res = await fetch(`${origin}${url}`, {
-    method: form ? "POST" : "GET", redirect: "manual",
-    headers: form ? { Cookie: cookie, Origin: origin, "Content-Type": "application/x-www-form-urlencoded" } : { Cookie: cookie },
-    body: form,
-  });
-  await res.arrayBuffer();
-  hits.push({ kind, at: start, ms: performance.now() - start, status: res.status });
+const httpClient = pageClient(origin, clients);
+async function request(kind: Kind, cookie: string, url: string, form?: URLSearchParams) {
+  const res = await httpClient.send(url, cookie, form);
+  hits.push({ kind, at: performance.now() - res.ms, ms: res.ms, status: res.status });
   // Pages answer 200, the forms redirect (302/303); anything else is an error worth a line.
   const expected = form ? res.status >= 300 && res.status < 400 : res.status === 200;
   if (!expected) unexpected.set(`${kind} → HTTP ${res.status}`, (unexpected.get(`${kind} → HTTP ${res.status}`) ?? 0) + 1);
@@ -198,7 +193,7 @@ async function staffLoop(client: number, cookie: string, deadline: number, round
           jobTitle: pick(r, JOB_TITLES), organisationName: "", street: "", postalCode: "", city: "", country: "Belgium", language: "en",
           stage: "lead", ownerId: String(staffId), tags: "", sourceKind: "phone", sourceDetail: "", obtainedAt: today, purposeIds: String(purposeId), evidence: "", confirmDuplicate: "1",
         }));
-        const id = /^\/contacts\/(\d+)$/.exec(res.headers.get("location") ?? "")?.[1];
+        const id = /^\/contacts\/(\d+)$/.exec(res.location ?? "")?.[1];
         if (id) created = Number(id);
         break;
       }
@@ -217,6 +212,7 @@ unexpected.clear();
 
 // ---- The timed run: staff loops; the import at +2 s, the sweep --sweep-delay s after it ----
 const runStart = performance.now();
+const clientCpuBefore = process.cpuUsage();
 const deadline = runStart + seconds * 1000;
 const importWindow = { start: Number.NaN, end: Number.NaN };
 let importCode: number | null = null;
@@ -240,6 +236,8 @@ const background = (async () => {
 await Promise.all(cookies.map((cookie, c) => staffLoop(c, cookie, deadline)));
 const runSeconds = (performance.now() - runStart) / 1000;
 const staffHits = hits.length;
+const clientCpu = process.cpuUsage(clientCpuBefore);
+httpClient.close();
 await background;
 server.kill("SIGTERM");
 await exited(server);
@@ -262,7 +260,7 @@ const importSeconds = ((importWindow.end - importWindow.start) / 1000).toFixed(1
 console.log(`Soak: ${clients} staff sessions (${pacingLabel(thinkMs)}), ${staffHits} requests in ${runSeconds.toFixed(1)} s = ${(staffHits / runSeconds).toFixed(1)} requests/s on a copy of ${path.relative(process.cwd(), source)} (${contactCount.toLocaleString("en")} contacts)`);
 // The job's own time, without the CLI's start-up (tsx, migrations, storing the file).
 const jobSeconds = /Imported batch #\d+ in ([\d.]+) s/.exec(outputs.import)?.[1];
-console.log(`Import of ${Number(values.rows).toLocaleString("en")} rows via the CLI: exit ${importCode}, ${importSeconds} s${jobSeconds ? ` (the import job ${jobSeconds} s)` : ""}; retention sweep CLI: exit ${sweepCode}. ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}.\n`);
+console.log(`Import of ${Number(values.rows).toLocaleString("en")} rows via the CLI: exit ${importCode}, ${importSeconds} s${jobSeconds ? ` (the import job ${jobSeconds} s)` : ""}; retention sweep CLI: exit ${sweepCode}. ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}; this load generator used ${(((clientCpu.user + clientCpu.system) / 1e6 / runSeconds) * 100).toFixed(0)} % of a core.\n`);
 if (process.env.SOAK_OUTPUT_DIR) for (const [name, text] of Object.entries(outputs)) fs.writeFileSync(path.join(process.env.SOAK_OUTPUT_DIR, `soak-${name}.log`), text);
 console.log(
   table(["request (ms)", "count", "p50", "p95", "max", "5xx", "target p95", ""], [
