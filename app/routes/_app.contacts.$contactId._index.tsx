@@ -6,6 +6,8 @@ import { INTERACTION_KINDS } from "~/domain/contacts/contact-rules";
 import { interactionSchema, restrictionSchema } from "~/domain/contacts/contact.schema";
 import { formatPhone } from "~/domain/contacts/phone";
 import { purposeName } from "~/domain/purposes/purposes.server";
+import { ruleOf } from "~/domain/purposes/retention";
+import { retentionRuleText } from "~/domain/purposes/rule-text";
 import { contactCommerce } from "~/domain/quotes/commerce-summary.server";
 import { recordConsentSchema, withdrawConsentSchema } from "~/domain/privacy/consent.schema";
 import { consentOverview, recordConsent, withdrawConsent, type ConsentResult } from "~/domain/privacy/consent.server";
@@ -156,11 +158,16 @@ export default function ContactPage() {
             </tr></thead>
             <tbody>
               {records.map((r) => (
-                <tr key={r.id} className={`border-b border-slate-200 ${r.endedAt ? "text-slate-500 line-through" : ""}`}>
-                  <td className="p-1">{r.purposeName}{r.evidence ? <span className="block text-xs text-slate-600">{r.evidence}</span> : null}</td>
+                <tr key={r.id} className="border-b border-slate-200">
+                  <td className="p-1">
+                    <span className={r.endedAt ? "text-slate-500 line-through" : undefined}>{r.purposeName}</span>
+                    {/* Ended processing is still kept until its date: the date stays readable. */}
+                    {r.endedAt ? <span className="block text-xs text-slate-600">{t("contact.recordEnded", { date: formatDate(r.endedAt, lang) })}</span> : null}
+                    {r.evidence ? <span className="block text-xs text-slate-600">{r.evidence}</span> : null}
+                  </td>
                   <td className="p-1">{t(`basis.${r.legalBasis}`)}</td>
                   <td className="p-1">{formatDate(r.since, lang)}</td>
-                  <td className="p-1" data-testid={`retention-${r.purpose.code}`}>{r.retentionEndsAt ? formatDate(r.retentionEndsAt, lang) : t("contact.untilWithdrawn")}</td>
+                  <td className="p-1" data-testid={`retention-${r.purpose.code}`}>{r.retentionEndsAt ? formatDate(r.retentionEndsAt, lang) : retentionRuleText(t, ruleOf(r.purpose))}</td>
                 </tr>
               ))}
             </tbody>

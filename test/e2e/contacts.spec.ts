@@ -29,12 +29,15 @@ test("a contact is kept with a purpose, warned about as a duplicate, moved by an
   await expect(page.getByText("Choose at least one purpose: a contact cannot be kept without a reason.")).toBeVisible();
 
   await page.getByRole("checkbox", { name: /^Prospecting/ }).check();
+  await page.getByRole("checkbox", { name: /^Customer file management/ }).check();
   await page.getByRole("button", { name: "Create contact" }).click();
   await expect(page.getByText("The contact was created.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Chloé Dubois" })).toBeVisible();
   const contactUrl = page.url();
-  // Prospecting is kept 3 years after the last interaction (none yet: from when we obtained the data).
+  // Prospecting is kept 3 years after the last interaction (none yet: from when we obtained the data);
+  // the customer file 5 years after the contract's latest sign of life, here its start.
   await expect(page.getByTestId("retention-prospecting")).toHaveText(day("2028-01-15"));
+  await expect(page.getByTestId("retention-file-management")).toHaveText(day("2030-01-15"));
 
   // The same name in the same organisation is flagged before a second record is made.
   await page.goto("/contacts/new");
@@ -59,7 +62,16 @@ test("a contact is kept with a purpose, warned about as a duplicate, moved by an
   await expect(page.getByText("The interaction was logged.")).toBeVisible();
   const today = new Date();
   await expect(page.getByTestId("retention-prospecting")).toHaveText(day(plusYears(today, 3)));
+  await expect(page.getByTestId("retention-file-management")).toHaveText(day(plusYears(today, 5)));
   await expect(page.getByText("Discussed a GDPR training")).toBeVisible();
+
+  // The contract ends: its file is kept 5 years from today, and the page says when it ended.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("checkbox", { name: /^Customer file management/ }).uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The contact was saved.")).toBeVisible();
+  await expect(page.getByText(`Ended on ${day(today.toISOString())}`)).toBeVisible();
+  await expect(page.getByTestId("retention-file-management")).toHaveText(day(plusYears(today, 5)));
 
   // Search finds it by the start of its e-mail address.
   await page.goto("/contacts");

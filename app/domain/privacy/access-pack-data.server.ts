@@ -1,3 +1,4 @@
+import { ruleOf } from "~/domain/purposes/retention";
 import type { Tx } from "~/lib/db.server";
 
 /**
@@ -37,7 +38,7 @@ export async function collectSubject(tx: Tx, contactId: number) {
       orderBy: { id: "asc" },
       select: {
         legalBasis: true, sourceKind: true, since: true, evidence: true, retentionEndsAt: true, extendedUntil: true, endedAt: true,
-        purpose: { select: { id: true, code: true, nameEn: true, nameNl: true, nameFr: true } },
+        purpose: { select: { id: true, code: true, nameEn: true, nameNl: true, nameFr: true, retentionAnchor: true, retentionYears: true, retentionMonths: true } },
       },
     }),
     tx.consentEvent.findMany({ where: { contactId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { purposeId: true, kind: true, at: true, channel: true, wording: true } }),
@@ -64,7 +65,10 @@ export async function collectSubject(tx: Tx, contactId: number) {
   return {
     contact: { ...fields, tags: tags.map((t) => t.tag) },
     organisation,
-    processingRecords: records.map(({ purpose, ...r }) => ({ purposeCode: purpose.code, purposeNames: { en: purpose.nameEn, nl: purpose.nameNl, fr: purpose.nameFr }, ...r })),
+    // The rule as well as the date: Art. 15(1)(d) asks for the period, or the criteria that set it while no date is known.
+    processingRecords: records.map(({ purpose, ...r }) => ({
+      purposeCode: purpose.code, purposeNames: { en: purpose.nameEn, nl: purpose.nameNl, fr: purpose.nameFr }, ...r, retentionRule: ruleOf(purpose),
+    })),
     consents: consents.map(({ purposeId, ...c }) => ({ purposeCode: purposeCodes.get(purposeId) ?? String(purposeId), ...c })),
     interactions,
     importProvenance: {

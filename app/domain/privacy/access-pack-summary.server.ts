@@ -1,3 +1,4 @@
+import { retentionRuleText } from "~/domain/purposes/rule-text";
 import type { PackSubject } from "./access-pack-data.server";
 
 /**
@@ -65,7 +66,7 @@ function subjectSection(s: PackSubject, t: T, language: string): string {
     `<section><h2>${e(`${c.firstName} ${c.lastName}`)}</h2>`,
     `<h3>${e(t("dsr.pack.details"))}</h3><dl>${details.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join("")}</dl>`,
     table(t("dsr.pack.processing"), [t("contact.purpose"), t("contact.legalBasis"), t("contact.since"), t("contact.keptUntil"), t("dsr.pack.ended")],
-      s.processingRecords.map((r) => [e(name(r.purposeNames)), e(t(`basis.${r.legalBasis}`)), e(day(r.since)), e(r.retentionEndsAt ? day(r.retentionEndsAt) : t("contact.untilWithdrawn")), e(day(r.endedAt))]), none),
+      s.processingRecords.map((r) => [e(name(r.purposeNames)), e(t(`basis.${r.legalBasis}`)), e(day(r.since)), e(r.retentionEndsAt ? day(r.retentionEndsAt) : retentionRuleText(t, r.retentionRule)), e(day(r.endedAt))]), none),
     table(t("dsr.pack.consents"), [t("contact.purpose"), t("dsr.pack.event"), t("dsr.pack.date"), t("consent.channel"), t("consent.wording")],
       s.consents.map((ev) => {
         const r = purposeOf(ev.purposeCode);

@@ -3,7 +3,7 @@ import type { Language } from "~/domain/staff/roles";
 import { db, type Tx } from "~/lib/db.server";
 import { dbDateTime, fromDbDateTime } from "~/lib/db-datetime";
 import { pendingRuleChanges } from "./recompute-job.server";
-import { retentionEndDate, type RetentionAnchor, type RetentionFacts, type RetentionRule } from "./retention";
+import { retentionEndDate, ruleOf, type RetentionFacts } from "./retention";
 import { ruleInForce } from "./rule-change";
 
 export type PurposeRow = { id: number; code: string; nameEn: string; nameNl: string; nameFr: string; legalBasis: string; retentionAnchor: string; retentionYears: number; retentionMonths: number; marketing: boolean };
@@ -24,9 +24,7 @@ export function purposeName(p: { nameEn: string; nameNl: string; nameFr: string 
   return language === "nl" ? p.nameNl : language === "fr" ? p.nameFr : p.nameEn;
 }
 
-export function ruleOf(p: { retentionAnchor: string; retentionYears: number; retentionMonths: number }): RetentionRule {
-  return { anchor: p.retentionAnchor as RetentionAnchor, years: p.retentionYears, months: p.retentionMonths };
-}
+export { ruleOf };
 
 /** The facts about a contact that retention rules count from. */
 export type ContactFacts = Omit<RetentionFacts, "since">;

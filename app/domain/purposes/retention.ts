@@ -101,6 +101,11 @@ function anchorDate(anchor: RetentionAnchor, facts: RetentionFacts): Date | null
   }
 }
 
+/** A purpose's rule from its stored columns. */
+export function ruleOf(p: { retentionAnchor: string; retentionYears: number; retentionMonths: number }): RetentionRule {
+  return { anchor: p.retentionAnchor as RetentionAnchor, years: p.retentionYears, months: p.retentionMonths };
+}
+
 /** A catalogue key and its values; the UI translates it ("3 years after the last interaction"). */
 export function describeRule(rule: RetentionRule): {
   key: `retention.rule.${RetentionAnchor}`;

@@ -1,6 +1,6 @@
 import { describeRule, type RetentionRule } from "./retention";
 
-type Translate = (key: string, values?: Record<string, unknown>) => string;
+type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** "3 years after the last interaction", "Until consent is withdrawn": a rule in words, in the reader's language. */
 export function retentionRuleText(t: Translate, rule: RetentionRule): string {

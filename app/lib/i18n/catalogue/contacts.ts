@@ -44,7 +44,7 @@ export const contacts = {
   "contact.legalBasis": { en: "Legal basis", nl: "Rechtsgrond", fr: "Base légale" },
   "contact.since": { en: "Since", nl: "Sinds", fr: "Depuis" },
   "contact.keptUntil": { en: "Kept until", nl: "Bewaard tot", fr: "Conservé jusqu'au" },
-  "contact.untilWithdrawn": { en: "until consent is withdrawn", nl: "tot de toestemming wordt ingetrokken", fr: "jusqu'au retrait du consentement" },
+  "contact.recordEnded": { en: "Ended on {{date}}", nl: "Beëindigd op {{date}}", fr: "Terminé le {{date}}" },
   "contact.details": { en: "Details", nl: "Gegevens", fr: "Coordonnées" },
   "contact.timeline": { en: "Interactions", nl: "Interacties", fr: "Interactions" },
   "contact.art14Notice": { en: "Art. 14 notice", nl: "Kennisgeving art. 14", fr: "Information art. 14" },
