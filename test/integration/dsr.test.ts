@@ -130,6 +130,10 @@ describe("the access pack", () => {
     expect(files["summary.html"]).toContain("Vos données personnelles");
     expect(files["summary.html"]).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(files["summary.html"]).not.toContain("<script>");
+    // Where no date is known yet, the criteria that set it (Art. 15(1)(d)), not a wrong "until consent is withdrawn".
+    expect(s.processingRecords.find((r: { purposeCode: string }) => r.purposeCode === "newsletter").retentionRule).toEqual({ anchor: "consentWithdrawn", years: 0, months: 0 });
+    expect(files["summary.html"]).toContain("Jusqu&#39;au retrait du consentement");
+    expect(files["summary.html"]).toContain("10 ans après la fin de l&#39;année de la facture");
 
     const audit = await prisma.auditEntry.findMany({ where: { recordType: "dsr", recordId: String(id), action: "dsr.pack-downloaded" }, select: { staffId: true, summary: true } });
     expect(audit).toEqual([{ staffId: manager.id, summary: JSON.stringify({ contactIds: [subject] }) }]);
