@@ -7,9 +7,9 @@ import { createContact, updateContact } from "~/domain/contacts/contacts.server"
 import { sweepRetention } from "~/domain/privacy/retention-sweep.server";
 import { getPurposeForAdmin, updatePurpose } from "~/domain/purposes/purpose-admin.server";
 import { purposeSchema } from "~/domain/purposes/purpose.schema";
-import { listPurposes, ruleOf, type PurposeRow } from "~/domain/purposes/purposes.server";
+import { listPurposes, type PurposeRow } from "~/domain/purposes/purposes.server";
 import { recomputeJobSettled } from "~/domain/purposes/recompute-job.server";
-import { addPeriod, retentionEndDate, utcDay } from "~/domain/purposes/retention";
+import { addPeriod, retentionEndDate, ruleOf, utcDay } from "~/domain/purposes/retention";
 import { dbDateTime } from "~/lib/db-datetime";
 import { rawDb } from "~/lib/db.server";
 import { createTestStaff } from "../db-utils";

@@ -1,6 +1,6 @@
 import { changedFields, recordAudit } from "~/domain/audit/audit.server";
-import { listPurposes, ruleOf, syncRetention } from "~/domain/purposes/purposes.server";
-import { retentionEndDate } from "~/domain/purposes/retention";
+import { listPurposes, syncRetention } from "~/domain/purposes/purposes.server";
+import { retentionEndDate, ruleOf } from "~/domain/purposes/retention";
 import { isThirdPartySource, noticeDueDate } from "~/domain/privacy/art14";
 import { endProcessingRecords, type EndableRecord } from "~/domain/privacy/processing.server";
 import { isSuppressedIn } from "~/domain/privacy/suppression-list.server";

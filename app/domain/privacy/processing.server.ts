@@ -1,5 +1,4 @@
-import { ruleOf } from "~/domain/purposes/purposes.server";
-import { retentionEndDate } from "~/domain/purposes/retention";
+import { retentionEndDate, ruleOf } from "~/domain/purposes/retention";
 import { commerceRetentionFacts } from "~/domain/quotes/retention-facts.server";
 import type { Tx } from "~/lib/db.server";
 

@@ -1,6 +1,7 @@
 import { listProcessors } from "~/domain/processors/processors.server";
 import { listPurposesForAdmin } from "~/domain/purposes/purpose-admin.server";
-import { purposeName, ruleOf } from "~/domain/purposes/purposes.server";
+import { purposeName } from "~/domain/purposes/purposes.server";
+import { ruleOf } from "~/domain/purposes/retention";
 import { retentionRuleText } from "~/domain/purposes/rule-text";
 import type { Actor, Language } from "~/domain/staff/roles";
 import { csvLine, UTF8_BOM, type CsvDelimiter } from "~/lib/csv";

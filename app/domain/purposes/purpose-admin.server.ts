@@ -3,7 +3,7 @@ import type { Actor } from "~/domain/staff/roles";
 import { db } from "~/lib/db.server";
 import { assertRole } from "~/lib/permissions.server";
 import type { PurposeInput } from "./purpose.schema";
-import { ruleOf } from "./purposes.server";
+import { ruleOf } from "./retention";
 import { openRecomputeJob, recomputeUnfinished, startRecomputeJob, type RecomputeOptions } from "./recompute-job.server";
 import { sameRule } from "./rule-change";
 

@@ -24,8 +24,6 @@ export function purposeName(p: { nameEn: string; nameNl: string; nameFr: string 
   return language === "nl" ? p.nameNl : language === "fr" ? p.nameFr : p.nameEn;
 }
 
-export { ruleOf };
-
 /** The facts about a contact that retention rules count from. */
 export type ContactFacts = Omit<RetentionFacts, "since">;
 
