@@ -1,5 +1,6 @@
 import { contactSchema } from "~/domain/contacts/contact.schema";
 import { createContact } from "~/domain/contacts/contacts.server";
+import { getPurposeForAdmin } from "~/domain/purposes/purpose-admin.server";
 import { listPurposes, type PurposeRow } from "~/domain/purposes/purposes.server";
 import type { Actor } from "~/domain/staff/roles";
 
@@ -21,4 +22,15 @@ export async function makeContact(actor: Actor, purposeCodes: string[], override
   const result = await createContact(actor, input);
   if (!result.ok) throw new Error(`contact not created: ${result.reason}`);
   return result.id;
+}
+
+/** A purpose's edit form as the admin page posts it, with the rule (or English name) changed where given. */
+export async function purposeEditForm(admin: Actor, purposeId: number, change: { years?: number; months?: number; nameEn?: string } = {}) {
+  const p = await getPurposeForAdmin(admin, purposeId);
+  if (!p) throw new Error(`purpose ${purposeId} not found`);
+  return {
+    nameEn: change.nameEn ?? p.nameEn, nameNl: p.nameNl, nameFr: p.nameFr, legalBasis: p.legalBasis, laterBasis: p.laterBasis ?? "",
+    retentionAnchor: p.retentionAnchor, retentionYears: String(change.years ?? p.retentionYears), retentionMonths: String(change.months ?? p.retentionMonths),
+    categories: p.categories.join(", "), recipients: p.recipients.join(", "), marketing: p.marketing ? "on" : "",
+  };
 }

@@ -5,7 +5,7 @@ import { logInteraction } from "~/domain/contacts/contact-detail.server";
 import { contactSchema } from "~/domain/contacts/contact.schema";
 import { createContact, updateContact } from "~/domain/contacts/contacts.server";
 import { sweepRetention } from "~/domain/privacy/retention-sweep.server";
-import { getPurposeForAdmin, updatePurpose } from "~/domain/purposes/purpose-admin.server";
+import { updatePurpose } from "~/domain/purposes/purpose-admin.server";
 import { purposeSchema } from "~/domain/purposes/purpose.schema";
 import { listPurposes, type PurposeRow } from "~/domain/purposes/purposes.server";
 import { recomputeJobSettled } from "~/domain/purposes/recompute-job.server";
@@ -13,6 +13,7 @@ import { addPeriod, retentionEndDate, ruleOf, utcDay } from "~/domain/purposes/r
 import { dbDateTime } from "~/lib/db-datetime";
 import { rawDb } from "~/lib/db.server";
 import { createTestStaff } from "../db-utils";
+import { purposeEditForm } from "../privacy-fixtures";
 
 /**
  * "5 years after the contract ends" (file management, ADR 025): a running contract counts from its
@@ -119,19 +120,15 @@ describe("a customer file's retention", () => {
     const { id } = await customer(daysAgo(3000), ["file-management"]);
     attendTraining(id, dbDateTime(daysAgo(100)));
     issueInvoice(id, dbDateTime(daysAgo(200)));
-    const p = (await getPurposeForAdmin(admin.actor, purposes["file-management"].id))!;
-    const body = {
-      nameEn: p.nameEn, nameNl: p.nameNl, nameFr: p.nameFr, legalBasis: p.legalBasis, laterBasis: p.laterBasis ?? "",
-      retentionAnchor: p.retentionAnchor, retentionYears: "7", retentionMonths: "0",
-      categories: p.categories.join(", "), recipients: p.recipients.join(", "), marketing: p.marketing ? "on" : "",
-    };
-    const result = await updatePurpose(admin.actor, p.id, purposeSchema.parse(body));
+    const purposeId = purposes["file-management"].id;
+    const body = await purposeEditForm(admin.actor, purposeId, { years: 7, months: 0 });
+    const result = await updatePurpose(admin.actor, purposeId, purposeSchema.parse(body));
     expect(result.ok).toBe(true);
     if (!result.ok || result.recomputeJobId === null) throw new Error("no recompute job");
     await recomputeJobSettled(result.recomputeJobId);
     expect(endsOn(id)).toBe(plusYears(daysAgo(100), 7));
     // Back to the seeded rule for the other tests of this file.
-    const back = await updatePurpose(admin.actor, p.id, purposeSchema.parse({ ...body, retentionYears: "5" }));
+    const back = await updatePurpose(admin.actor, purposeId, purposeSchema.parse({ ...body, retentionYears: "5" }));
     if (back.ok && back.recomputeJobId !== null) await recomputeJobSettled(back.recomputeJobId);
     expect(endsOn(id)).toBe(plusYears(daysAgo(100), 5));
   });

@@ -15,6 +15,7 @@ import type { Actor } from "~/domain/staff/roles";
 import { dbDateTime } from "~/lib/db-datetime";
 import { db, rawDb } from "~/lib/db.server";
 import { createTestStaff } from "../db-utils";
+import { purposeEditForm } from "../privacy-fixtures";
 import { callRoute, sessionCookieOf } from "./route-harness";
 
 /**
@@ -76,14 +77,7 @@ const moved = (s: Seeded, from: RetentionRule, to: RetentionRule, ends: Date | n
 const jobRow = async (id: number) => (await db()).retentionRecomputeJob.findUniqueOrThrow({ where: { id } });
 
 /** The purpose's edit form as the page posts it, with another rule. */
-async function formWith(code: string, change: { years?: number; months?: number; nameEn?: string }) {
-  const p = (await getPurposeForAdmin(admin.actor, purposes[code].id))!;
-  return {
-    nameEn: change.nameEn ?? p.nameEn, nameNl: p.nameNl, nameFr: p.nameFr, legalBasis: p.legalBasis, laterBasis: p.laterBasis ?? "",
-    retentionAnchor: p.retentionAnchor, retentionYears: String(change.years ?? p.retentionYears), retentionMonths: String(change.months ?? p.retentionMonths),
-    categories: p.categories.join(", "), recipients: p.recipients.join(", "), marketing: p.marketing ? "on" : "",
-  };
-}
+const formWith = (code: string, change: Parameters<typeof purposeEditForm>[2]) => purposeEditForm(admin.actor, purposes[code].id, change);
 const save = async (actor: Actor, code: string, change: Parameters<typeof formWith>[1], options?: Parameters<typeof updatePurpose>[3]) =>
   updatePurpose(actor, purposes[code].id, purposeSchema.parse(await formWith(code, change)), options);
 

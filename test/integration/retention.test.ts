@@ -9,13 +9,14 @@ import { retentionReview } from "~/domain/privacy/retention-flags";
 import { decideRetention, decideRetentionBulk, listReviewQueue } from "~/domain/privacy/retention-review.server";
 import { startRetentionSchedule } from "~/domain/privacy/retention-schedule.server";
 import { sweepRetention } from "~/domain/privacy/retention-sweep.server";
-import { getPurposeForAdmin, updatePurpose } from "~/domain/purposes/purpose-admin.server";
+import { updatePurpose } from "~/domain/purposes/purpose-admin.server";
 import { purposeSchema } from "~/domain/purposes/purpose.schema";
 import { recomputeJobSettled } from "~/domain/purposes/recompute-job.server";
 import { listPurposes, syncRetention, type ContactFacts } from "~/domain/purposes/purposes.server";
 import type { Actor } from "~/domain/staff/roles";
 import { db, rawDb } from "~/lib/db.server";
 import { createTestStaff } from "../db-utils";
+import { purposeEditForm } from "../privacy-fixtures";
 
 const DAY = 86_400_000;
 const today = new Date();
@@ -257,8 +258,7 @@ describe("changing a purpose's retention rule", () => {
       return { result, job: await prisma.retentionRecomputeJob.findUniqueOrThrow({ where: { id: result.recomputeJobId } }) };
     };
 
-    const purpose = (await getPurposeForAdmin(admin.actor, training.id))!;
-    const form = { ...purpose, laterBasis: purpose.laterBasis ?? "", categories: purpose.categories.join(", "), recipients: purpose.recipients.join(", "), marketing: purpose.marketing ? "on" : "", retentionYears: "3", retentionMonths: "0" };
+    const form = await purposeEditForm(admin.actor, training.id, { years: 3, months: 0 });
     const { result, job } = await save(admin.actor, form);
     expect(result.ok).toBe(true);
     expect(job).toMatchObject({ status: "done", moved: open });
